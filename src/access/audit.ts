@@ -1,0 +1,19 @@
+// Every read or write of a student's records, allowed or denied, leaves an audit event
+// (SECURITY.md: every access is audited). An entry never carries note text or names.
+import type { AccessAction, RecordKind } from './policy.ts';
+
+export interface AuditEntry {
+  /** Staff id, or `platform:<id>` for someone the school has not registered. */
+  actorId: string;
+  studentId?: string;
+  action: AccessAction | 'search';
+  kind: RecordKind;
+  /** The intent that caused the access, e.g. ask_about_student. */
+  intent: string;
+  result: 'allowed' | 'denied';
+  reason?: string;
+}
+
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>;
+}

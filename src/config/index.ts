@@ -1,0 +1,68 @@
+// The only module that reads process.env. Everything else receives a Config.
+import { z } from 'zod';
+import { envSchema } from './schema.ts';
+
+export interface Config {
+  databaseUrl: string;
+  /** The clock. YORISOI_NOW pins it for demos, tests and checks. */
+  now: () => Date;
+  demo: 'auto' | 'off';
+  engine: 'offline' | 'llm';
+  logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  openai: { apiKey?: string; baseUrl?: string; model: string };
+  slack?: {
+    mode: 'socket' | 'http';
+    botToken: string;
+    appToken?: string;
+    signingSecret?: string;
+    port: number;
+    apiUrl?: string;
+  };
+  discord?: { token: string; applicationId: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Validates the environment; throws ConfigError naming each bad variable and what it expects. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map(describeIssue));
+  }
+  const e = parsed.data;
+  const pinned = e.YORISOI_NOW ? new Date(e.YORISOI_NOW) : undefined;
+  const slackMode = e.SLACK_MODE ?? (e.SLACK_APP_TOKEN ? 'socket' : e.SLACK_SIGNING_SECRET ? 'http' : undefined);
+  return {
+    databaseUrl: e.DATABASE_URL,
+    now: pinned ? () => new Date(pinned) : () => new Date(),
+    demo: e.YORISOI_DEMO,
+    engine: e.YORISOI_ENGINE,
+    logLevel: e.LOG_LEVEL,
+    openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
+    slack:
+      slackMode && e.SLACK_BOT_TOKEN
+        ? {
+            mode: slackMode,
+            botToken: e.SLACK_BOT_TOKEN,
+            appToken: e.SLACK_APP_TOKEN,
+            signingSecret: e.SLACK_SIGNING_SECRET,
+            port: e.SLACK_PORT,
+            apiUrl: e.SLACK_API_URL,
+          }
+        : undefined,
+    discord:
+      e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
+        ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID }
+        : undefined,
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  const name = issue.path.join('.') || '(environment)';
+  return `${name}: ${issue.message}`;
+}

@@ -1,0 +1,71 @@
+// Every environment variable Yorisoi reads, validated once at start-up (ARCHITECTURE.md, habit 3).
+// Keep .env.example in step: test/unit/config/env-example.test.ts checks that each key is there.
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const isoDateTime = z
+  .string()
+  .trim()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), {
+    message: 'expected an ISO date-time with a zone, e.g. 2026-11-20T17:00:00+09:00',
+  });
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+export const envSchema = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .default('file:./data/yorisoi.db')
+      .refine((v) => v.startsWith('file:') || /^postgres(ql)?:\/\//.test(v), {
+        message: 'expected file:<path> for SQLite or postgresql://... for PostgreSQL',
+      }),
+    YORISOI_NOW: isoDateTime.optional(),
+    YORISOI_DEMO: z.enum(['auto', 'off']).default('auto'),
+    YORISOI_ENGINE: z.enum(['offline', 'llm']).default('offline'),
+    LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+
+    OPENAI_API_KEY: optionalText,
+    OPENAI_BASE_URL: z.url({ message: 'expected a URL such as http://localhost:11434/v1' }).optional(),
+    OPENAI_MODEL: z.string().trim().default('gpt-4o-mini'),
+
+    SLACK_BOT_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xoxb-'), {
+      message: 'expected a bot token starting with xoxb-',
+    }),
+    SLACK_APP_TOKEN: optionalText.refine((v) => v === undefined || v.startsWith('xapp-'), {
+      message: 'expected an app-level token starting with xapp-',
+    }),
+    SLACK_SIGNING_SECRET: optionalText,
+    SLACK_MODE: z.enum(['socket', 'http']).optional(),
+    SLACK_PORT: port.default(3000),
+    SLACK_API_URL: z.url({ message: 'expected a URL such as https://slack.com/api/' }).optional(),
+
+    DISCORD_TOKEN: optionalText,
+    DISCORD_APPLICATION_ID: optionalText,
+  })
+  .superRefine((env, ctx) => {
+    const slackMode = env.SLACK_MODE ?? (env.SLACK_APP_TOKEN ? 'socket' : env.SLACK_SIGNING_SECRET ? 'http' : undefined);
+    if (slackMode && !env.SLACK_BOT_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_BOT_TOKEN'], message: `is required when Slack runs (SLACK_MODE=${slackMode})` });
+    }
+    if (slackMode === 'socket' && !env.SLACK_APP_TOKEN) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_APP_TOKEN'], message: 'is required when SLACK_MODE=socket (an xapp- token with connections:write)' });
+    }
+    if (slackMode === 'http' && !env.SLACK_SIGNING_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['SLACK_SIGNING_SECRET'], message: 'is required when SLACK_MODE=http (from the app\'s Basic Information page)' });
+    }
+    if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required when DISCORD_TOKEN is set' });
+    }
+    if (env.YORISOI_ENGINE === 'llm' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['OPENAI_API_KEY'], message: 'is required when YORISOI_ENGINE=llm (or set OPENAI_BASE_URL for a local OpenAI-compatible server)' });
+    }
+  });
+
+export type Env = z.output<typeof envSchema>;
