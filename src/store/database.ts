@@ -1,7 +1,5 @@
 // Opens the school's database through the Prisma client that matches its provider: SQLite by
 // default, PostgreSQL for a postgresql:// URL (TOOLCHAIN.md: one generated client per provider).
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { PrismaClient } from './generated/sqlite/client.ts';
 import { migrate } from './migrate.ts';
 
@@ -25,14 +23,9 @@ export function providerOf(url: string): Provider {
   throw new Error('DATABASE_URL must be file:<path> or postgresql://...');
 }
 
-export function sqlitePathOf(url: string): string {
-  return url.replace(/^file:/, '');
-}
-
 /** Applies pending migrations (unless told not to) and returns a connected client. */
 export async function openDatabase(url: string, options: { migrate?: boolean } = {}): Promise<Database> {
   const provider = providerOf(url);
-  if (provider === 'sqlite') mkdirSync(dirname(sqlitePathOf(url)), { recursive: true });
   if (options.migrate !== false) await migrate(url);
 
   if (provider === 'sqlite') {

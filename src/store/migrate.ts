@@ -3,8 +3,8 @@
 // application applies them itself: each in a transaction, recorded with a checksum, under a lock
 // so two instances starting together do not both migrate.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import BetterSqlite3 from 'better-sqlite3';
 import pg from 'pg';
@@ -51,6 +51,7 @@ export async function migrate(url: string): Promise<string[]> {
 }
 
 function migrateSqlite(path: string): string[] {
+  mkdirSync(dirname(path), { recursive: true });
   const db = new BetterSqlite3(path, { timeout: 15_000 });
   try {
     // WAL lets readers continue while a writer commits; it is a property of the file.

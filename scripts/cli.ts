@@ -1,0 +1,50 @@
+// `npm run cli -- <command> ...`: the command-line tools for schools and developers.
+// Each command lives in scripts/commands/<name>.ts and exports `run(args, context)`.
+import { loadConfig, ConfigError, type Config } from '../src/config/index.ts';
+
+export interface CliContext {
+  config: Config;
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/** A command returns its exit status. */
+export type CliCommand = (args: string[], context: CliContext) => Promise<number>;
+
+const commands: Record<string, { summary: string; load: () => Promise<{ run: CliCommand }> }> = {
+  ask: { summary: 'ask --as <staff_id> "<text>" [--json]   run one conversation turn', load: () => import('./commands/ask.ts') },
+  import: { summary: 'import <dir>                          import a school export (CSV)', load: () => import('./commands/import.ts') },
+  demo: { summary: 'demo [--students N] [--seed N]        build a synthetic demo school', load: () => import('./commands/demo.ts') },
+  db: { summary: 'db migrate                            apply database migrations', load: () => import('./commands/db.ts') },
+};
+
+function usage(): string {
+  return ['usage: npm run cli -- <command> [options]', '', ...Object.values(commands).map((c) => `  ${c.summary}`)].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  if (!name || name === 'help' || name === '--help') {
+    process.stdout.write(`${usage()}\n`);
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    process.stderr.write(`unknown command: ${name}\n\n${usage()}\n`);
+    return 2;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const { run } = await command.load();
+  return run(args, { config, stdout: process.stdout, stderr: process.stderr });
+}
+
+process.exitCode = await main(process.argv.slice(2));
