@@ -58,6 +58,12 @@ export function isInScope(staff: StaffMember, student: StudentRef): boolean {
   return staff.taughtClassIds.includes(student.classId);
 }
 
+/** The classes whose students this staff member may see, or 'all' for whole-school roles. */
+export function scopeClassIds(staff: StaffMember): string[] | 'all' {
+  if (WHOLE_SCHOOL.has(staff.role)) return 'all';
+  return [...new Set([...staff.homeroomClassIds, ...staff.taughtClassIds])];
+}
+
 /** The role that applies to this student: a homeroom teacher acts as a subject teacher outside their class. */
 function effectiveRole(staff: StaffMember, student: StudentRef): Role {
   if (staff.role === 'homeroom_teacher' && !staff.homeroomClassIds.includes(student.classId)) return 'subject_teacher';

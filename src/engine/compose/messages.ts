@@ -1,0 +1,55 @@
+// Fixed replies of the offline engine, Japanese first and English equally.
+import type { Language } from '../../domain/school.ts';
+
+export interface CandidateLine {
+  index: number;
+  name: string;
+  classId: string;
+}
+
+export const messages = {
+  help: {
+    ja: [
+      '寄り添い（Yorisoi）は、登校に困難を抱える生徒を支える先生のためのアシスタントです。',
+      '聞けること:',
+      '・「鈴木結衣さんの様子は？」— 今年度の出席、最近の記録、進行中の支援計画',
+      '・「田中さんはどう？」のように名字や名前だけ、かなでも大丈夫です',
+      '・「help」または「使い方」でこの説明を表示します',
+      '担当する生徒の記録だけをお答えします。',
+    ].join('\n'),
+    en: [
+      'Yorisoi helps staff who support students struggling to attend school.',
+      'You can ask:',
+      '- "How is Yui Suzuki?" - attendance this school year, recent observations, open support plans',
+      '- a family or given name alone works too, in kanji, kana or romaji',
+      '- "help" shows this message',
+      'I only answer about students you are responsible for.',
+    ].join('\n'),
+  },
+  notFound: {
+    ja: 'その生徒についてはお答えできません。担当している生徒の中に該当する名前が見つかりませんでした。名前の表記を確かめるか、フルネームで聞いてください。',
+    en: "I can't share that. No student you are responsible for matches that name; check the spelling or try the full name.",
+  },
+  unknown: {
+    ja: 'すみません、うまく理解できませんでした。「鈴木さんの様子は？」のように生徒の名前で聞いてください。「help」で使い方を表示します。',
+    en: 'Sorry, I did not understand. Ask about a student by name, e.g. "How is Yui?". Type "help" to see what I can do.',
+  },
+  choiceOutOfRange: {
+    ja: '番号が一覧にありません。もう一度、一覧の番号かフルネームで答えてください。',
+    en: 'That number is not in the list. Reply with a number from the list or the full name.',
+  },
+  unregistered: {
+    ja: 'まだ寄り添いに登録されていないため、お答えできません。学校の管理者に、職員名簿（staff.csv）へのあなたのアカウントの登録を依頼してください。',
+    en: 'You are not registered with Yorisoi yet, so I cannot answer. Ask your school administrator to add your account to the staff list (staff.csv).',
+  },
+  unavailable: {
+    ja: '一時的に利用できません。少し待ってからもう一度お試しください。記録は失われていません。',
+    en: 'Yorisoi is temporarily unavailable. Please try again in a moment; nothing has been lost.',
+  },
+  ambiguous(language: Language, candidates: CandidateLine[]): string {
+    const lines = candidates.map((c) => `  ${c.index}. ${c.name}（${c.classId}）`);
+    return language === 'ja'
+      ? ['どの生徒のことですか？番号かフルネームで答えてください。', ...lines].join('\n')
+      : ['Which student do you mean? Reply with the number or the full name.', ...lines.map((l) => l.replace('（', ' (').replace('）', ')'))].join('\n');
+  },
+} as const;

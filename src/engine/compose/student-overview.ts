@@ -1,0 +1,85 @@
+// Renders a StudentOverview as the offline engine's answer. Every figure comes from the
+// overview, which comes from the database; nothing is invented here.
+import { ATTENDANCE_STATUSES, type AttendanceStatus, type Language } from '../../domain/school.ts';
+import { romanise } from '../../domain/names.ts';
+import { schoolDateOf } from '../../domain/dates.ts';
+import type { StudentOverview, StaffName } from '../../services/ask-about-student.ts';
+import type { StudentIdentity } from '../../store/student-repository.ts';
+import type { Fact, Reply } from '../../chat/types.ts';
+
+const STATUS_LABEL: Record<Language, Record<AttendanceStatus, string>> = {
+  ja: { present: '出席', absent: '欠席', late: '遅刻', early_leave: '早退', nurse_office: '保健室登校', separate_room: '別室登校', online: 'オンライン' },
+  en: { present: 'present', absent: 'absent', late: 'late', early_leave: 'early leave', nurse_office: "nurse's office", separate_room: 'separate room', online: 'online' },
+};
+
+const NOTE_LENGTH = 140;
+
+export function studentDisplayName(s: StudentIdentity, language: Language): string {
+  return language === 'ja'
+    ? `${s.familyName} ${s.givenName}`
+    : `${romanise(s.givenNameKana)} ${romanise(s.familyNameKana)} (${s.familyName} ${s.givenName})`;
+}
+
+function staffName(name: StaffName | undefined, language: Language): string {
+  return name?.familyName ?? (language === 'ja' ? '（不明）' : '(unknown)');
+}
+
+function percent(rate: number): string {
+  return `${(rate * 100).toFixed(1)}%`;
+}
+
+function clip(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ').trim();
+  return oneLine.length > NOTE_LENGTH ? `${oneLine.slice(0, NOTE_LENGTH)}…` : oneLine;
+}
+
+export function composeStudentOverview(o: StudentOverview, language: Language): Reply {
+  const ja = language === 'ja';
+  const lines: string[] = [];
+  const facts: Fact[] = [{ kind: 'student', recordId: o.student.id, label: o.student.id }];
+  lines.push(
+    ja
+      ? `${studentDisplayName(o.student, 'ja')}（${o.student.familyNameKana} ${o.student.givenNameKana}）${o.student.classId} — ${o.asOf} 時点`
+      : `${studentDisplayName(o.student, 'en')}, class ${o.student.classId} — as of ${o.asOf}`,
+  );
+
+  if (o.attendance) {
+    const a = o.attendance;
+    lines.push('', ja ? `■ 今年度の出席（${a.from}〜${a.to}、授業日 ${a.schoolDays}日）` : `Attendance this school year (${a.from} to ${a.to}, ${a.schoolDays} school days)`);
+    const counts = ATTENDANCE_STATUSES.filter((s) => s === 'present' || s === 'absent' || a.counts[s] > 0)
+      .map((s) => (ja ? `${STATUS_LABEL.ja[s]} ${a.counts[s]}日` : `${STATUS_LABEL.en[s]} ${a.counts[s]}`))
+      .join(ja ? '・' : ' · ');
+    lines.push(`  ${counts}`);
+    if (a.unrecordedDays > 0) lines.push(ja ? `  記録なし ${a.unrecordedDays}日` : `  not recorded: ${a.unrecordedDays} days`);
+    if (a.absenceRate !== null) lines.push(ja ? `  欠席率 ${percent(a.absenceRate)}` : `  absence rate ${percent(a.absenceRate)}`);
+    facts.push({ kind: 'attendance', recordId: `${o.student.id}:${a.from}..${a.to}`, label: `${a.from}..${a.to}` });
+  } else if (o.attendance === undefined) {
+    lines.push('', ja ? '■ 今年度の出席: 記録がまだありません' : 'Attendance this school year: nothing recorded yet');
+  }
+
+  if (o.observations) {
+    lines.push('', ja ? '■ 最近の記録' : 'Latest observations');
+    if (o.observations.length === 0) lines.push(ja ? '  （閲覧できる記録はありません）' : '  (none you can see)');
+    for (const obs of o.observations) {
+      const urgent = obs.concern === 'urgent' ? (ja ? '【要対応】' : '[URGENT] ') : '';
+      lines.push(`  ・${schoolDateOf(obs.observedAt)} ${staffName(obs.author, language)}: ${urgent}${clip(obs.text)}`);
+      facts.push({ kind: 'observation', recordId: obs.id, label: schoolDateOf(obs.observedAt) });
+    }
+  }
+
+  if (o.plans) {
+    lines.push('', ja ? '■ 進行中の支援計画' : 'Open support plans');
+    if (o.plans.length === 0) lines.push(ja ? '  （ありません）' : '  (none)');
+    for (const p of o.plans) {
+      const overdue = p.reviewOn < o.asOf ? (ja ? '（見直し期限切れ）' : ' (review overdue)') : '';
+      lines.push(
+        ja
+          ? `  ・[Tier ${p.tier}] ${p.goal} — ${p.strategy}（担当: ${staffName(p.owner, 'ja')}、見直し ${p.reviewOn}${overdue}${p.outcome ? `、経過: ${p.outcome}` : ''}）`
+          : `  - [Tier ${p.tier}] ${p.goal} — ${p.strategy} (owner: ${staffName(p.owner, 'en')}, review ${p.reviewOn}${overdue}${p.outcome ? `, progress: ${p.outcome}` : ''})`,
+      );
+      facts.push({ kind: 'support_plan', recordId: p.id, label: p.goal });
+    }
+  }
+
+  return { text: lines.join('\n'), language, sensitivity: 'restricted', facts };
+}

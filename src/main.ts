@@ -1,0 +1,62 @@
+// `npm start`: load the configuration, open the school's database (migrating it, and building the
+// demo school when it is empty), then start the chat. Without Slack or Discord configuration the
+// chat is the terminal: `npm start -- --as <staff_id>`.
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config/index.ts';
+import { openApp, type App } from './app.ts';
+import { createShellAdapter } from './adapters/shell/index.ts';
+import { findStaffMember } from './store/staff-repository.ts';
+import { buildDemoSchool, isDatabaseEmpty, DEMO_DEFAULT_STAFF_ID } from './store/demo/index.ts';
+
+async function prepareSchool(app: App, config: Config): Promise<void> {
+  if (config.demo !== 'auto' || !(await isDatabaseEmpty(app.database.db))) return;
+  process.stderr.write('データベースが空のため、デモ校を作成しています… / Building the demo school in the empty database…\n');
+  const started = Date.now();
+  await buildDemoSchool(app.database.db, { now: config.now() });
+  app.log.info('demo_school_built', { ms: Date.now() - started });
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({ options: { as: { type: 'string' } }, allowPositionals: false });
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  }
+  if (config.slack || config.discord) {
+    process.stderr.write('Slack and Discord are not available in this version yet; unset their variables to use the terminal chat.\n');
+    return 2;
+  }
+
+  const app = await openApp(config);
+  try {
+    await prepareSchool(app, config);
+    const staffId = values.as ?? DEMO_DEFAULT_STAFF_ID;
+    const staff = await findStaffMember(app.database.db, staffId);
+    if (!staff) {
+      process.stderr.write(`No staff member with id ${staffId} in this school. Start with --as <staff_id> (see staff.csv).\n`);
+      return 2;
+    }
+    const interactive = Boolean(process.stdin.isTTY);
+    const shell = createShellAdapter({
+      input: process.stdin,
+      output: process.stdout,
+      staffId: staff.id,
+      interactive,
+      now: config.now,
+      banner: `寄り添い Yorisoi — ${staff.familyName} ${staff.givenName}（${staff.id}）として接続しました。「help」で使い方、「exit」で終了。`,
+    });
+    await shell.start((message) => app.engine.handleTurn(message));
+    await shell.finished;
+    return 0;
+  } finally {
+    await app.close();
+  }
+}
+
+process.exitCode = await main();
