@@ -8,21 +8,13 @@
 // attendance, plans and health-related observations, not personality or survey results.
 // Observations: `confidential` only for counselor and admin; the author always sees their own.
 import type { ObservationCategory, Role, Visibility } from '../domain/school.ts';
+import type { StaffMember } from '../domain/staff.ts';
+
+export type { StaffMember };
 
 export const RECORD_KINDS = ['profile', 'attendance', 'observation', 'assessment', 'environment', 'support_plan'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 export type AccessAction = 'read' | 'write';
-
-/** A staff member as the policy sees them: role and the classes they are responsible for. */
-export interface StaffMember {
-  id: string;
-  role: Role;
-  familyName: string;
-  givenName: string;
-  preferredLanguage: 'ja' | 'en';
-  homeroomClassIds: string[];
-  taughtClassIds: string[];
-}
 
 export interface StudentRef {
   id: string;

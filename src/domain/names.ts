@@ -110,6 +110,6 @@ export function mentionsSomeoneByName(text: string): boolean {
   const t = text.normalize('NFKC');
   return (
     new RegExp(`[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]{1,8}${HONORIFIC}`, 'u').test(t) ||
-    /\b(how(?:'s| is| are)|about|tell me about)\s+[A-Z][a-z]+/.test(t)
+    /\b(?:how(?:'s| is| are| has)|about)\s+(?!(?:you|it|he|she|they|we|this|that|things|everyone|everybody|the|a|my|our|your)\b)[a-z]{2,}/i.test(t)
   );
 }

@@ -1,15 +1,14 @@
 // One turn of a conversation: who is asking, what they mean, may they, and the answer.
 import type { IncomingMessage, Reply } from '../chat/types.ts';
 import { encodeConversationRef } from '../chat/conversation-ref.ts';
-import type { StaffMember } from '../access/policy.ts';
+import type { StaffMember } from '../domain/staff.ts';
 import type { Language } from '../domain/school.ts';
 import { mentionsSomeoneByName } from '../domain/names.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { identifyStaff } from '../services/identify-staff.ts';
-import { resolveStudent, visibleStudentById } from '../services/resolve-student.ts';
+import { resolveStudent, visibleStudentById, type StudentIdentity } from '../services/resolve-student.ts';
 import { studentOverview } from '../services/ask-about-student.ts';
 import { conversationMemory } from '../services/conversation-memory.ts';
-import type { StudentIdentity } from '../store/student-repository.ts';
 import { detectLanguage } from './language.ts';
 import { understandOffline } from './offline/understand.ts';
 import { ConversationState, MEMORY_TTL_MS } from './memory.ts';
@@ -36,7 +35,7 @@ export function createEngine(ctx: ServiceContext, options: EngineOptions = {}): 
 
   async function turn(message: IncomingMessage, staff: StaffMember, language: Language): Promise<Reply> {
     const key = encodeConversationRef(message.conversation);
-    const state = ConversationState.catch({}).parse((await memory.load(key)) ?? {});
+    const state = ConversationState.catch({}).parse((await memory.load(key, staff.id)) ?? {});
     const intent = understandOffline(message.text, { awaitingChoice: Boolean(state.candidates?.length) });
 
     if (intent.type !== 'choose_student' && state.candidates) await memory.clear(key);

@@ -7,6 +7,8 @@ import { findMentionedStudents } from '../domain/names.ts';
 import { findStudent, listStudents, type StudentIdentity } from '../store/student-repository.ts';
 import type { ServiceContext } from './context.ts';
 
+export type { StudentIdentity };
+
 export type StudentResolution =
   | { kind: 'found'; student: StudentIdentity }
   | { kind: 'ambiguous'; candidates: StudentIdentity[] }

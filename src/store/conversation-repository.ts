@@ -2,9 +2,10 @@
 // the database so it survives a restart and is shared by every instance.
 import type { Db } from './database.ts';
 
-export async function loadConversationState(db: Db, key: string, now: Date): Promise<unknown> {
+/** The state saved by this staff member in this conversation; another member's state is not theirs to continue. */
+export async function loadConversationState(db: Db, key: string, staffId: string, now: Date): Promise<unknown> {
   const row = await db.conversationMemory.findUnique({ where: { key } });
-  if (!row || row.expiresAt <= now) return undefined;
+  if (!row || row.staffId !== staffId || row.expiresAt <= now) return undefined;
   return JSON.parse(row.state) as unknown;
 }
 

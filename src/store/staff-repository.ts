@@ -1,4 +1,4 @@
-import type { StaffMember } from '../access/policy.ts';
+import type { StaffMember } from '../domain/staff.ts';
 import { Language, Role } from '../domain/school.ts';
 import type { Db } from './database.ts';
 

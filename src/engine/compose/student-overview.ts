@@ -4,7 +4,7 @@ import { ATTENDANCE_STATUSES, type AttendanceStatus, type Language } from '../..
 import { romanise } from '../../domain/names.ts';
 import { schoolDateOf } from '../../domain/dates.ts';
 import type { StudentOverview, StaffName } from '../../services/ask-about-student.ts';
-import type { StudentIdentity } from '../../store/student-repository.ts';
+import type { StudentIdentity } from '../../services/resolve-student.ts';
 import type { Fact, Reply } from '../../chat/types.ts';
 
 const STATUS_LABEL: Record<Language, Record<AttendanceStatus, string>> = {

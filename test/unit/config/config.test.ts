@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../../src/config/index.ts';
+import { envSchema } from '../../../src/config/schema.ts';
+
+function problems(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration', () => {
+  it('needs nothing: SQLite in ./data, offline engine, demo school, the real clock', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBe('file:./data/yorisoi.db');
+    expect(config.engine).toBe('offline');
+    expect(config.demo).toBe('auto');
+    expect(config.slack).toBeUndefined();
+    expect(config.discord).toBeUndefined();
+    expect(Math.abs(config.now().getTime() - Date.now())).toBeLessThan(5_000);
+  });
+
+  it('YORISOI_NOW pins the clock', () => {
+    const config = loadConfig({ YORISOI_NOW: '2026-11-20T17:00:00+09:00' });
+    expect(config.now().toISOString()).toBe('2026-11-20T08:00:00.000Z');
+    expect(config.now().toISOString()).toBe('2026-11-20T08:00:00.000Z');
+  });
+
+  it.each([
+    [{ YORISOI_NOW: 'yesterday' }, 'YORISOI_NOW: expected an ISO date-time'],
+    [{ YORISOI_NOW: '2026-11-20' }, 'YORISOI_NOW: expected an ISO date-time'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL: expected file:<path> for SQLite or postgresql://'],
+    [{ SLACK_MODE: 'socket', SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_APP_TOKEN: is required when SLACK_MODE=socket'],
+    [{ SLACK_MODE: 'http', SLACK_BOT_TOKEN: 'xoxb-1' }, 'SLACK_SIGNING_SECRET: is required when SLACK_MODE=http'],
+    [{ SLACK_MODE: 'sockets' }, 'SLACK_MODE:'],
+    [{ SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN: is required when Slack runs'],
+    [{ SLACK_BOT_TOKEN: 'abc', SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN: expected a bot token starting with xoxb-'],
+    [{ SLACK_PORT: 'eighty' }, 'SLACK_PORT:'],
+    [{ DISCORD_TOKEN: 't' }, 'DISCORD_APPLICATION_ID: is required when DISCORD_TOKEN is set'],
+    [{ YORISOI_ENGINE: 'llm' }, 'OPENAI_API_KEY: is required when YORISOI_ENGINE=llm'],
+    [{ YORISOI_ENGINE: 'gpt' }, 'YORISOI_ENGINE:'],
+  ])('rejects %o naming the variable and what it expects', (env, expected) => {
+    expect(problems(env as Record<string, string>).join('\n')).toContain(expected);
+  });
+
+  it('lists every problem at once', () => {
+    expect(problems({ YORISOI_NOW: 'x', LOG_LEVEL: 'loud' })).toHaveLength(2);
+  });
+
+  it('derives Slack socket mode from an app token', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
+    expect(config.slack).toMatchObject({ mode: 'socket', botToken: 'xoxb-1', appToken: 'xapp-1', port: 3000 });
+  });
+
+  it('.env.example documents every variable of the schema', () => {
+    const example = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
+    for (const key of Object.keys(envSchema.shape)) expect(example, key).toMatch(new RegExp(`^# ${key}=`, 'm'));
+  });
+});
