@@ -31,6 +31,10 @@ export function decodeCsvBytes(file: string, bytes: Uint8Array): DecodedFile {
   }
   const utf8 = tryUtf8(bytes);
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
+  // Short EUC-JP text is often also well-formed Shift_JIS (as half-width katakana and rare
+  // kanji), while real Shift_JIS Japanese is almost never well-formed EUC-JP: its hiragana and
+  // common kanji start with bytes 0x81-0x9F, which EUC-JP does not use.
+  if (isEucJp(bytes)) throw new ImportError({ file }, 'the file looks like EUC-JP text; save it as "CSV UTF-8" or Shift_JIS CSV');
   const sjis = tryShiftJis(bytes);
   if (sjis !== undefined) return { text: sjis, encoding: 'shift_jis' };
   throw new ImportError({ file }, 'the file is neither UTF-8 nor Shift_JIS (CP932) text; save it as "CSV UTF-8" from Excel');
@@ -59,6 +63,21 @@ function tryShiftJis(bytes: Uint8Array): string | undefined {
   }
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'cp932');
   return text.includes('\uFFFD') ? undefined : text;
+}
+
+function isEucJp(bytes: Uint8Array): boolean {
+  let multibyte = false;
+  const isEucByte = (b: number | undefined) => b !== undefined && b >= 0xa1 && b <= 0xfe;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b <= 0x7f) continue;
+    multibyte = true;
+    if (isEucByte(b) && isEucByte(bytes[i + 1])) i += 1;
+    else if (b === 0x8e && bytes[i + 1]! >= 0xa1 && bytes[i + 1]! <= 0xdf) i += 1;
+    else if (b === 0x8f && isEucByte(bytes[i + 1]) && isEucByte(bytes[i + 2])) i += 2;
+    else return false;
+  }
+  return multibyte;
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
