@@ -125,7 +125,7 @@ describe('other turns', () => {
   it('an unregistered user is told how to get registered', async () => {
     const message: IncomingMessage = { ...parseShellLine('help', 'X99', 1, SAMPLE_NOW) };
     const reply = await engine.handleTurn(message);
-    expect(reply.text).toContain('登録');
+    expect(reply.text).toContain('not registered');
   });
 
   it('a database failure is a clear "try again", never a crash', async () => {

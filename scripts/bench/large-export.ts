@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDays, weekday } from '../../../src/domain/dates.ts';
+import { addDays, weekday } from '../../src/domain/dates.ts';
 
 const STATUSES = ['present', 'present', 'present', 'present', 'present', 'present', 'absent', 'late', 'nurse_office', 'online'];
 
