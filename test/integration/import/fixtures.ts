@@ -3,14 +3,14 @@
 import { chmodSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Db } from '../../../src/store/database.ts';
 import { Prisma } from '../../../src/store/generated/sqlite/client.ts';
 import { ImportError } from '../../../src/store/import/index.ts';
 
-export const SAMPLE_DIR = fileURLToPath(new URL('../../../../shared/sample-school', import.meta.url));
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+export { SAMPLE_SCHOOL_DIR as SAMPLE_DIR } from '../../helpers/sample-school.ts';
+export { REPO_ROOT } from '../../helpers/run.ts';
+import { SAMPLE_SCHOOL_DIR as SAMPLE_DIR } from '../../helpers/sample-school.ts';
 
 const made: string[] = [];
 

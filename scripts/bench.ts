@@ -1,0 +1,111 @@
+// `npm run bench -- <import|demo|ask|all>`: measured figures for docs/PERFORMANCE.md. Each run uses
+// a temporary SQLite database, or PostgreSQL when BENCH_POSTGRES_URL names a server (a database
+// is created and dropped per run). Prints a Markdown table.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../src/store/database.ts';
+import { importSchool } from '../src/store/import/index.ts';
+import { buildDemoSchool } from '../src/store/demo/index.ts';
+import { AccessGuard } from '../src/access/guard.ts';
+import { createAuditLog } from '../src/store/audit-repository.ts';
+import { createEngine } from '../src/engine/handle-turn.ts';
+import { parseShellLine } from '../src/adapters/shell/parse.ts';
+import { writeLargeExport } from './bench/large-export.ts';
+
+const NOW = new Date('2026-11-20T17:00:00+09:00');
+const postgresUrl = process.env.BENCH_POSTGRES_URL;
+const rows: string[][] = [];
+
+async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
+  if (postgresUrl) {
+    const name = `yorisoi_bench_${randomBytes(4).toString('hex')}`;
+    const admin = async (sql: string) => {
+      const c = new pg.Client({ connectionString: postgresUrl });
+      await c.connect();
+      await c.query(sql).finally(() => c.end());
+    };
+    await admin(`CREATE DATABASE ${name}`);
+    const url = new URL(postgresUrl);
+    url.pathname = `/${name}`;
+    const database = await openDatabase(url.toString());
+    try {
+      return await work(database);
+    } finally {
+      await database.close();
+      await admin(`DROP DATABASE ${name} WITH (FORCE)`);
+    }
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'yorisoi-bench-'));
+  const database = await openDatabase(`file:${join(dir, 'bench.db')}`);
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+async function benchImport(): Promise<void> {
+  for (const [students, days] of [[250, 200], [500, 200]] as const) {
+    const { dir, rows: count } = writeLargeExport(students, days);
+    try {
+      await withDatabase(async ({ db }) => {
+        const first = await timed(() => importSchool(db, dir, {}));
+        const again = await timed(() => importSchool(db, dir, {}));
+        rows.push([`import ${count.toLocaleString('en')} attendance rows`, seconds(first), `re-import unchanged ${seconds(again)}`]);
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
+
+async function benchDemo(): Promise<void> {
+  for (const students of [360, 5000]) {
+    await withDatabase(async ({ db }) => {
+      const ms = await timed(() => buildDemoSchool(db, { now: NOW, students }));
+      rows.push([`demo school, ${students} students`, seconds(ms), `${(await db.attendance.count()).toLocaleString('en')} attendance rows`]);
+    });
+  }
+}
+
+async function benchAsk(): Promise<void> {
+  for (const students of [360, 5000]) {
+    await withDatabase(async ({ db }) => {
+      await buildDemoSchool(db, { now: NOW, students });
+      const counselor = await db.staff.findFirstOrThrow({ where: { role: 'counselor' } });
+      const names = await db.student.findMany({ take: 50, orderBy: { id: 'asc' }, select: { familyName: true, givenName: true } });
+      const now = () => NOW;
+      const engine = createEngine({ db, guard: new AccessGuard(createAuditLog(db, now)), now });
+      const times: number[] = [];
+      for (const [i, n] of names.entries()) {
+        times.push(await timed(() => engine.handleTurn(parseShellLine(`${n.familyName}${n.givenName}さんの様子は？`, counselor.id, i, NOW))));
+      }
+      times.sort((a, b) => a - b);
+      const p = (q: number) => `${times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1)} ms`;
+      rows.push([`"how is <student>?" as the counselor, ${students} students`, `median ${p(0.5)}`, `p95 ${p(0.95)} over ${times.length} turns`]);
+    });
+  }
+}
+
+const benches: Record<string, () => Promise<void>> = { import: benchImport, demo: benchDemo, ask: benchAsk };
+const which = process.argv[2] ?? 'all';
+if (which !== 'all' && !benches[which]) {
+  console.error(`usage: npm run bench -- [${Object.keys(benches).join('|')}|all]`);
+  process.exit(2);
+}
+for (const [name, bench] of Object.entries(benches)) if (which === 'all' || which === name) await bench();
+console.log(`database: ${postgresUrl ? 'PostgreSQL' : 'SQLite'}; node ${process.version}; ${new Date().toISOString().slice(0, 10)}\n`);
+console.log('| what | time | notes |\n|---|---|---|');
+for (const r of rows) console.log(`| ${r.join(' | ')} |`);
