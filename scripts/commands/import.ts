@@ -15,7 +15,7 @@ export const run: CliCommand = async (args, { config, stdout, stderr }) => {
   }
   const { db, close } = await openDatabase(config.databaseUrl);
   try {
-    const summary = await importSchool(db, resolve(dir), { onProgress: (message) => stderr.write(`${message}\n`) });
+    const summary = await importSchool(db, resolve(dir), { onProgress: (message) => stderr.write(`${message}\n`), now: config.now });
     stdout.write(formatSummary(summary));
     return 0;
   } catch (error) {

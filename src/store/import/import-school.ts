@@ -23,6 +23,9 @@ export interface ImportOptions {
   /** Rows per createMany: well under SQLite's and PostgreSQL's limits on bound parameters. */
   batchSize?: number;
   progressEvery?: number;
+  /** Who ran the import, for the audit log (e.g. `cli:import`), and the clock it is stamped with. */
+  actorId?: string;
+  now?: () => Date;
 }
 
 type Writers = { [K in FileKind]?: (ctx: SyncContext, rows: RowsByKind[K]) => Promise<TableResult> };
@@ -66,6 +69,18 @@ export async function importSchool(db: Db, dir: string, options: ImportOptions =
         const write = RECORD_WRITERS[kind] as ((ctx: SyncContext, rows: RowsByKind[typeof kind]) => Promise<TableResult>) | undefined;
         if (write) await run(kind, write);
       }
+      // Written in the same transaction: the audit says an import happened exactly when it did.
+      await tx.auditEvent.create({
+        data: {
+          at: (options.now ?? (() => new Date()))(),
+          actorId: options.actorId ?? 'cli:import',
+          action: 'write',
+          kind: 'school_export',
+          intent: 'import',
+          result: 'allowed',
+          reason: `${loaded.files.length} files`,
+        },
+      });
       return { results, classes, staffClasses };
     },
     { timeout: TRANSACTION_TIMEOUT_MS, maxWait: 60_000 },

@@ -5,6 +5,9 @@ import { importSchool } from '../../../src/store/import/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
 import { copySample, dumpDatabase, editLine, readLines, removeTempDirs, SAMPLE_DIR, writeLines } from './fixtures.ts';
 
+// Every import run adds one audit row by design (checked below); the records are what must not change.
+const WITHOUT_AUDIT = { except: ['AuditEvent'] };
+
 describe('importing again', () => {
   let database: TestDatabase;
   beforeEach(async () => {
@@ -15,13 +18,21 @@ describe('importing again', () => {
   afterAll(() => removeTempDirs());
 
   it('changes nothing when the export is the same: all unchanged, every updatedAt kept', async () => {
-    const before = await dumpDatabase(database.db);
+    const before = await dumpDatabase(database.db, WITHOUT_AUDIT);
     const summary = await importSchool(database.db, SAMPLE_DIR, {});
     for (const f of summary.files) expect({ file: f.file, added: f.added, updated: f.updated, unchanged: f.unchanged }).toEqual({ file: f.file, added: 0, updated: 0, unchanged: f.rows });
     expect(summary.classes).toEqual({ added: 0, updated: 0, unchanged: 3 });
     expect(summary.staffClasses).toEqual({ added: 0, removed: 0, unchanged: 5 });
     expect(summary.observationRevisions).toBe(0);
-    expect(await dumpDatabase(database.db)).toEqual(before);
+    expect(await dumpDatabase(database.db, WITHOUT_AUDIT)).toEqual(before);
+  });
+
+  it('audits each import run, without personal data', async () => {
+    await importSchool(database.db, SAMPLE_DIR, { actorId: 'cli:import', now: () => new Date('2026-11-20T08:00:00Z') });
+    const rows = await database.db.auditEvent.findMany({ where: { intent: 'import' }, orderBy: { id: 'asc' } });
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatchObject({ actorId: 'cli:import', action: 'write', kind: 'school_export', result: 'allowed', studentId: null });
+    expect(rows[1]!.at.toISOString()).toBe('2026-11-20T08:00:00.000Z');
   });
 
   it('updates exactly the edited attendance row, observation and plan', async () => {
@@ -31,7 +42,7 @@ describe('importing again', () => {
     editLine(dir, 'observations.csv', '2026-06-22T16:10,S002,T01', (l) => l.replace('友人関係は良好。', '友人関係は良好。昼休みは図書室。'));
     editLine(dir, 'support_plans.csv', 'S002,2026-07-01', (l) => l.replace(/active,変化なし$/, 'active,月曜の欠席が減った'));
     const observationBefore = await db.observation.findUniqueOrThrow({ where: { importKey: '2026-06-22T16:10|S002|T01' } });
-    const before = await dumpDatabase(db);
+    const before = await dumpDatabase(db, WITHOUT_AUDIT);
 
     const summary = await importSchool(db, dir, {});
 
@@ -56,7 +67,7 @@ describe('importing again', () => {
     expect((await db.supportPlan.findUniqueOrThrow({ where: { importKey: 'S002|2026-07-01|月曜朝に担任が短いチェックインをする' } })).outcome).toBe('月曜の欠席が減った');
 
     // Everything else is exactly as it was; the three edited records (and the new revision) differ.
-    const after = await dumpDatabase(db);
+    const after = await dumpDatabase(db, WITHOUT_AUDIT);
     for (const table of Object.keys(before)) {
       const removed = before[table]!.filter((r) => !after[table]!.includes(r));
       const expectedChanges = { Attendance: 1, Observation: 1, SupportPlan: 1 }[table] ?? 0;
@@ -67,7 +78,7 @@ describe('importing again', () => {
     // And importing the edited export once more changes nothing.
     const again = await importSchool(db, dir, {});
     expect(again.files.every((f) => f.added === 0 && f.updated === 0)).toBe(true);
-    expect(await dumpDatabase(db)).toEqual(after);
+    expect(await dumpDatabase(db, WITHOUT_AUDIT)).toEqual(after);
   });
 
   it('re-screens a corrected observation text for safeguarding words', async () => {
