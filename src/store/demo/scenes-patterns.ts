@@ -201,7 +201,7 @@ const earlyLeave: Scene[] = [
   },
   {
     by: 'homeroom', at: '12:00', cats: ['attendance', 'family'],
-    when: either(lastDay((r, d, i, rows) => r.status === 'early_leave' && rows.slice(Math.max(0, i - 4), i).some((x) => x.status === 'early_leave'), sinceOnset()), lastDay(is('early_leave'), sinceOnset())),
+    when: either(lastDay((r, _d, i, rows) => r.status === 'early_leave' && rows.slice(Math.max(0, i - 4), i).some((x) => x.status === 'early_leave'), sinceOnset()), lastDay(is('early_leave'), sinceOnset())),
     text: (c, r) => {
       const n = countThisWeek(c, r, 'early_leave');
       const sibling: [string, string] = c.student.id.charCodeAt(c.student.id.length - 1) % 2 ? ['弟', 'brother'] : ['妹', 'sister'];
