@@ -48,7 +48,7 @@ export function romajiKey(word: string): string {
 
 /** Capitalised Hepburn-style romaji of a kana reading, for English replies: すずき -> Suzuki. */
 export function romanise(kana: string): string {
-  const romaji = toRomaji(kana).replace(/ou/g, 'o').replace(/uu/g, 'u');
+  const romaji = toRomaji(kana).replace(/ou/g, 'o').replace(/uu/g, 'u').replace(/oo/g, 'o');
   return romaji.charAt(0).toUpperCase() + romaji.slice(1);
 }
 

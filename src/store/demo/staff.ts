@@ -5,7 +5,7 @@ import type { Language, Role } from '../../domain/school.ts';
 import type { DemoClass } from './classes.ts';
 import { FAMILY_NAME_WEIGHTS, MAN_NAMES, WOMAN_NAMES, type NameEntry } from './names.ts';
 import { streamFor } from './random.ts';
-import { toRomaji } from './romaji.ts';
+import { romanise } from '../../domain/names.ts';
 
 export interface DemoStaff {
   id: string;
@@ -116,7 +116,7 @@ export function buildStaff(seed: number, classes: readonly DemoClass[], defaultC
       taughtClassIds: d.taughtClassIds,
       slackUserId: `U0DEMO${id}`,
       discordUserId: `99${String(index + 1).padStart(16, '0')}`,
-      email: `${toRomaji(family.kana).toLowerCase()}.${id.toLowerCase()}@${DEMO_EMAIL_DOMAIN}`,
+      email: `${romanise(family.kana).toLowerCase()}.${id.toLowerCase()}@${DEMO_EMAIL_DOMAIN}`,
     };
   });
 }

@@ -6,7 +6,7 @@ import type { DemoClass } from './classes.ts';
 import type { DemoStaff } from './staff.ts';
 import { BOY_NAMES, FAMILY_NAME_WEIGHTS, GIRL_NAMES } from './names.ts';
 import { streamFor } from './random.ts';
-import { toRomaji } from './romaji.ts';
+import { romanise } from '../../domain/names.ts';
 import { numberedId } from './ids.ts';
 
 export interface DemoStudent {
@@ -83,7 +83,7 @@ export function buildStudents(
         givenName: given.kanji,
         familyNameKana: family.kana,
         givenNameKana: given.kana,
-        givenNameRomaji: toRomaji(given.kana),
+        givenNameRomaji: romanise(given.kana),
         gender,
         grade: c.grade,
         classId: c.id,
