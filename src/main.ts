@@ -12,8 +12,9 @@ async function prepareSchool(app: App, config: Config): Promise<void> {
   if (config.demo !== 'auto' || !(await isDatabaseEmpty(app.database.db))) return;
   process.stderr.write('データベースが空のため、デモ校を作成しています… / Building the demo school in the empty database…\n');
   const started = Date.now();
-  await buildDemoSchool(app.database.db, { now: config.now() });
-  app.log.info('demo_school_built', { ms: Date.now() - started });
+  const summary = await buildDemoSchool(app.database.db, { now: config.now() });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  process.stderr.write(`デモ校を作成しました（生徒 ${summary.counts.students}人、${seconds}秒）/ Demo school ready.\n`);
 }
 
 async function main(): Promise<number> {

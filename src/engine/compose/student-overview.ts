@@ -62,7 +62,7 @@ export function composeStudentOverview(o: StudentOverview, language: Language): 
     if (o.observations.length === 0) lines.push(ja ? '  （閲覧できる記録はありません）' : '  (none you can see)');
     for (const obs of o.observations) {
       const urgent = obs.concern === 'urgent' ? (ja ? '【要対応】' : '[URGENT] ') : '';
-      lines.push(`  ・${schoolDateOf(obs.observedAt)} ${staffName(obs.author, language)}: ${urgent}${clip(obs.text)}`);
+      lines.push(`  ${ja ? '・' : '- '}${schoolDateOf(obs.observedAt)} ${staffName(obs.author, language)}: ${urgent}${clip(obs.text)}`);
       facts.push({ kind: 'observation', recordId: obs.id, label: schoolDateOf(obs.observedAt) });
     }
   }
