@@ -16,7 +16,7 @@ export interface App {
   close(): Promise<void>;
 }
 
-export async function openApp(config: Config, log: Logger = createLogger(config.logLevel)): Promise<App> {
+export async function openApp(config: Config, log: Logger = createLogger(config.logLevel, process.stderr, config.now)): Promise<App> {
   const database = await openDatabase(config.databaseUrl);
   const services: ServiceContext = {
     db: database.db,
