@@ -52,6 +52,26 @@ export function romanise(kana: string): string {
   return romaji.charAt(0).toUpperCase() + romaji.slice(1);
 }
 
+/**
+ * Names are normalised on every question, for every student in scope (thousands in a district
+ * school), and wanakana is the costly part; the same names recur, so their forms are remembered.
+ */
+function remembered(fn: (name: string) => string): (name: string) => string {
+  const known = new Map<string, string>();
+  return (name) => {
+    let value = known.get(name);
+    if (value === undefined) {
+      if (known.size >= 50_000) known.clear();
+      value = fn(name);
+      known.set(name, value);
+    }
+    return value;
+  };
+}
+
+const nameForm = remembered(normaliseJapanese);
+const romajiForm = remembered((kana) => romajiKey(toRomaji(kana)));
+
 function occursAsName(text: string, name: string): boolean {
   if (!name) return false;
   // A one-character name (蓮, 葵) is only a name when an honorific follows it.
@@ -63,10 +83,10 @@ function occursAsName(text: string, name: string): boolean {
 }
 
 function matchJapanese(text: string, s: NamedStudent): MatchStrength | undefined {
-  const family = normaliseJapanese(s.familyName);
-  const given = normaliseJapanese(s.givenName);
-  const familyKana = normaliseJapanese(s.familyNameKana);
-  const givenKana = normaliseJapanese(s.givenNameKana);
+  const family = nameForm(s.familyName);
+  const given = nameForm(s.givenName);
+  const familyKana = nameForm(s.familyNameKana);
+  const givenKana = nameForm(s.givenNameKana);
   if (text.includes(family + given) || text.includes(familyKana + givenKana)) return 'full';
   if ([family, given, familyKana, givenKana].some((n) => occursAsName(text, n))) return 'partial';
   return undefined;
@@ -76,8 +96,8 @@ function matchJapanese(text: string, s: NamedStudent): MatchStrength | undefined
 const ENGLISH_WORDS = new Set(['a', 'i', 'is', 'so', 'me', 'to', 'no', 'do', 'go', 'he', 'we', 'ai', 'mai', 'in', 'on', 'an', 'us', 'may', 'ran']);
 
 function matchRomaji(words: readonly string[], s: NamedStudent): MatchStrength | undefined {
-  const family = romajiKey(toRomaji(s.familyNameKana));
-  const given = romajiKey(toRomaji(s.givenNameKana));
+  const family = romajiForm(s.familyNameKana);
+  const given = romajiForm(s.givenNameKana);
   const hasFamily = words.includes(family);
   const hasGiven = words.includes(given);
   if (hasFamily && hasGiven) return 'full';
