@@ -16,4 +16,6 @@ export interface AuditEntry {
 
 export interface AuditLog {
   record(entry: AuditEntry): Promise<void>;
+  /** Many entries in one write, for a list over a whole class or school. */
+  recordMany(entries: readonly AuditEntry[]): Promise<void>;
 }

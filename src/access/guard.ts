@@ -1,6 +1,6 @@
 // Services reach records only through the guard: it asks the policy and writes the audit event
 // in one step, so no read or write can skip either.
-import type { AuditLog } from './audit.ts';
+import type { AuditEntry, AuditLog } from './audit.ts';
 import { decide, type AccessAction, type AccessDecision, type RecordKind, type StaffMember, type StudentRef } from './policy.ts';
 
 export class AccessDeniedError extends Error {
@@ -18,22 +18,33 @@ export interface AccessRequest {
   intent: string;
 }
 
+function toEntry(request: AccessRequest, decision: AccessDecision): AuditEntry {
+  return {
+    actorId: request.staff.id,
+    studentId: request.student.id,
+    action: request.action,
+    kind: request.kind,
+    intent: request.intent,
+    result: decision.allowed ? 'allowed' : 'denied',
+    reason: decision.allowed ? undefined : decision.reason,
+  };
+}
+
 export class AccessGuard {
   constructor(private readonly audit: AuditLog) {}
 
   /** Decides and audits. Use when a denial is an ordinary outcome (e.g. leaving a section out). */
   async check(request: AccessRequest): Promise<AccessDecision> {
     const decision = decide(request.staff, request.action, request.student, request.kind);
-    await this.audit.record({
-      actorId: request.staff.id,
-      studentId: request.student.id,
-      action: request.action,
-      kind: request.kind,
-      intent: request.intent,
-      result: decision.allowed ? 'allowed' : 'denied',
-      reason: decision.allowed ? undefined : decision.reason,
-    });
+    await this.audit.record(toEntry(request, decision));
     return decision;
+  }
+
+  /** Decides many requests and audits them in one write (a list over a class or the school). */
+  async checkMany(requests: readonly AccessRequest[]): Promise<AccessDecision[]> {
+    const decisions = requests.map((r) => decide(r.staff, r.action, r.student, r.kind));
+    await this.audit.recordMany(requests.map((r, i) => toEntry(r, decisions[i]!)));
+    return decisions;
   }
 
   /** Decides and audits; throws AccessDeniedError when denied. */

@@ -47,3 +47,10 @@ export function schoolYearStart(date: string): string {
 export function schoolLocalTimeToInstant(local: string): Date {
   return new Date(`${local}:00+09:00`);
 }
+
+/** The hour (0-23) of an instant in the school's time zone. */
+export function schoolHourOf(instant: Date): number {
+  return Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: SCHOOL_TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(instant),
+  );
+}

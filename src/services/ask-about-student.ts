@@ -5,15 +5,14 @@ import { mayReadObservation, type StaffMember } from '../access/policy.ts';
 import { AccessDeniedError } from '../access/guard.ts';
 import { summariseAttendance, type AttendanceSummary } from '../analysis/attendance-summary.ts';
 import { buildSchoolCalendar } from '../analysis/school-days.ts';
-import { schoolDateOf, schoolYearStart } from '../domain/dates.ts';
+import { schoolDateOf } from '../domain/dates.ts';
+import { currentSchoolYear } from './school-year.ts';
 import { staffNames } from '../store/staff-repository.ts';
 import type { StudentIdentity } from '../store/student-repository.ts';
 import {
   attendanceOf,
-  calendarEntries,
   openSupportPlans,
   recentObservations,
-  recordedAttendanceRange,
   type ObservationRecord,
   type SupportPlanRecord,
 } from '../store/records-repository.ts';
@@ -51,7 +50,7 @@ export async function studentOverview(
   const overview: StudentOverview = { student, asOf: today };
 
   if ((await ctx.guard.check({ ...request, kind: 'attendance' })).allowed) {
-    overview.attendance = await attendanceThisYear(ctx, student, today);
+    overview.attendance = await attendanceThisYear(ctx, student);
   }
   if ((await ctx.guard.check({ ...request, kind: 'observation' })).allowed) {
     const recent = await recentObservations(ctx.db, student.id, now, OBSERVATIONS_READ);
@@ -75,11 +74,10 @@ export async function studentOverview(
  * if later) to the last day the school has recorded, so a morning before the register is taken
  * does not count as a missing day.
  */
-async function attendanceThisYear(ctx: ServiceContext, student: StudentIdentity, today: string): Promise<AttendanceSummary | undefined> {
-  const yearStart = schoolYearStart(today);
-  const range = await recordedAttendanceRange(ctx.db, yearStart, today);
-  if (!range.first || !range.last) return undefined;
-  const from = student.enrolledOn > range.first ? student.enrolledOn : range.first;
-  const calendar = buildSchoolCalendar(await calendarEntries(ctx.db, yearStart, today));
-  return summariseAttendance(await attendanceOf(ctx.db, student.id, from, range.last), calendar, from, range.last);
+async function attendanceThisYear(ctx: ServiceContext, student: StudentIdentity): Promise<AttendanceSummary | undefined> {
+  const year = await currentSchoolYear(ctx);
+  if (!year) return undefined;
+  const from = student.enrolledOn > year.yearStart ? student.enrolledOn : year.yearStart;
+  const calendar = buildSchoolCalendar(year.calendar);
+  return summariseAttendance(await attendanceOf(ctx.db, student.id, from, year.lastRecorded), calendar, from, year.lastRecorded);
 }

@@ -1,12 +1,7 @@
 // Reads of one student's records. Callers have already passed the access guard.
 import { AttendanceStatus, parseCategories, type ObservationCategory, type Visibility } from '../domain/school.ts';
 import type { AttendanceRecord } from '../analysis/attendance-summary.ts';
-import type { CalendarDay } from '../analysis/school-days.ts';
 import type { Db } from './database.ts';
-
-export async function calendarEntries(db: Db, from: string, to: string): Promise<CalendarDay[]> {
-  return db.calendarEntry.findMany({ where: { date: { gte: from, lte: to } }, select: { date: true, kind: true } });
-}
 
 /** The first and last dates the school has recorded attendance for in [from, to]. */
 export async function recordedAttendanceRange(db: Db, from: string, to: string): Promise<{ first?: string; last?: string }> {

@@ -131,7 +131,7 @@ describe('other turns', () => {
   it('a database failure is a clear "try again", never a crash', async () => {
     const broken = createEngine({
       db: database.db,
-      guard: new AccessGuard({ record: async () => Promise.reject(new Error('SQLITE_BUSY')) }),
+      guard: new AccessGuard({ record: async () => Promise.reject(new Error('SQLITE_BUSY')), recordMany: async () => Promise.reject(new Error('SQLITE_BUSY')) }),
       now: () => SAMPLE_NOW,
     });
     const reply = await broken.handleTurn(parseShellLine('鈴木結衣さん', 'T01', 1, SAMPLE_NOW));

@@ -15,7 +15,7 @@ const teacher: StaffMember = {
 
 function recordingGuard() {
   const entries: AuditEntry[] = [];
-  return { entries, guard: new AccessGuard({ record: async (e) => void entries.push(e) }) };
+  return { entries, guard: new AccessGuard({ record: async (e) => void entries.push(e), recordMany: async (es) => void entries.push(...es) }) };
 }
 
 describe('access guard', () => {
@@ -38,9 +38,24 @@ describe('access guard', () => {
   });
 
   it('fails closed: if the audit cannot be written, nothing is allowed', async () => {
-    const guard = new AccessGuard({ record: async () => Promise.reject(new Error('db down')) });
+    const guard = new AccessGuard({ record: async () => Promise.reject(new Error('db down')), recordMany: async () => Promise.reject(new Error('db down')) });
     await expect(
       guard.check({ staff: teacher, action: 'read', student: { id: 'S100', classId: '3-1' }, kind: 'attendance', intent: 'x' }),
     ).rejects.toThrow('db down');
+  });
+});
+
+describe('access guard over a list', () => {
+  it('decides each request and audits them all in one write', async () => {
+    const { guard, entries } = recordingGuard();
+    const decisions = await guard.checkMany([
+      { staff: teacher, action: 'read', student: { id: 'S100', classId: '3-1' }, kind: 'attendance', intent: 'list_attention' },
+      { staff: teacher, action: 'read', student: { id: 'S002', classId: '2-1' }, kind: 'attendance', intent: 'list_attention' },
+    ]);
+    expect(decisions.map((d) => d.allowed)).toEqual([true, false]);
+    expect(entries.map((e) => [e.studentId, e.result])).toEqual([
+      ['S100', 'allowed'],
+      ['S002', 'denied'],
+    ]);
   });
 });

@@ -1,0 +1,119 @@
+// Loads what the analysis engine reads, for one student or a whole scope at once: one query per
+// kind of record, grouped in memory, so a school of a thousand students is a handful of queries.
+// Callers decide (through the access guard) which kinds may be loaded at all.
+import { AttendanceStatus, parseCategories } from '../domain/school.ts';
+import { schoolDateOf, schoolHourOf } from '../domain/dates.ts';
+import type {
+  AttendanceDayRecord,
+  BigFiveInput,
+  CalendarRecord,
+  CompetencyInput,
+  EnvironmentInput,
+  ObservationInput,
+  SupportPlanInput,
+} from '../analysis/types.ts';
+import type { Db } from './database.ts';
+
+export interface RecordKinds {
+  attendance: boolean;
+  observations: boolean;
+  environment: boolean;
+  assessments: boolean;
+  plans: boolean;
+}
+
+export interface LoadedRecords {
+  attendance: AttendanceDayRecord[];
+  /** Observations with their author and visibility, for the caller to filter by access. */
+  observations: (ObservationInput & { authorId: string; visibility: 'team' | 'confidential' })[];
+  environment: EnvironmentInput[];
+  competencies: CompetencyInput[];
+  bigFive: BigFiveInput[];
+  plans: SupportPlanInput[];
+}
+
+const empty = (): LoadedRecords => ({ attendance: [], observations: [], environment: [], competencies: [], bigFive: [], plans: [] });
+
+export async function loadCalendar(db: Db, from: string, to: string): Promise<CalendarRecord[]> {
+  return db.calendarEntry.findMany({ where: { date: { gte: from, lte: to } }, select: { date: true, kind: true, label: true }, orderBy: { date: 'asc' } });
+}
+
+/** This school year's records for each student, from `from` to `to` (school dates). */
+export async function loadRecords(
+  db: Db,
+  studentIds: readonly string[],
+  kinds: (studentId: string) => RecordKinds,
+  from: string,
+  to: string,
+): Promise<Map<string, LoadedRecords>> {
+  const result = new Map(studentIds.map((id) => [id, empty()]));
+  const want = (k: keyof RecordKinds) => studentIds.filter((id) => kinds(id)[k]);
+  const bucket = (id: string) => result.get(id)!;
+
+  const attendanceIds = want('attendance');
+  if (attendanceIds.length) {
+    const rows = await db.attendance.findMany({
+      where: { studentId: { in: attendanceIds }, date: { gte: from, lte: to } },
+      select: { studentId: true, date: true, status: true, periodsAttended: true },
+      orderBy: { date: 'asc' },
+    });
+    for (const r of rows) bucket(r.studentId).attendance.push({ date: r.date, status: AttendanceStatus.parse(r.status), periodsAttended: r.periodsAttended });
+  }
+
+  const observationIds = want('observations');
+  if (observationIds.length) {
+    const rows = await db.observation.findMany({
+      where: { studentId: { in: observationIds }, observedAt: { lte: endOfSchoolDay(to) } },
+      select: { id: true, studentId: true, observedAt: true, authorId: true, text: true, categories: true, concern: true, visibility: true, author: { select: { role: true } } },
+      orderBy: { observedAt: 'asc' },
+    });
+    for (const r of rows) {
+      bucket(r.studentId).observations.push({
+        id: r.id,
+        date: schoolDateOf(r.observedAt),
+        hour: schoolHourOf(r.observedAt),
+        authorId: r.authorId,
+        authorRole: r.author.role,
+        text: r.text,
+        categories: parseCategories(r.categories),
+        concern: r.concern === 'urgent' ? 'urgent' : 'none',
+        visibility: r.visibility === 'confidential' ? 'confidential' : 'team',
+      });
+    }
+  }
+
+  const environmentIds = want('environment');
+  if (environmentIds.length) {
+    const rows = await db.environmentFactor.findMany({ where: { studentId: { in: environmentIds }, assessedOn: { lte: to } }, orderBy: { assessedOn: 'asc' } });
+    for (const r of rows) bucket(r.studentId).environment.push({ id: String(r.id), assessedOn: r.assessedOn, factor: r.factor, value: r.value });
+  }
+
+  const assessmentIds = want('assessments');
+  if (assessmentIds.length) {
+    const competencies = await db.competencyRating.findMany({ where: { studentId: { in: assessmentIds }, assessedOn: { lte: to } }, orderBy: { assessedOn: 'asc' } });
+    for (const r of competencies) {
+      const rater = r.rater === 'peer' || r.rater === 'teacher' ? r.rater : 'self';
+      bucket(r.studentId).competencies.push({ id: String(r.id), assessedOn: r.assessedOn, competency: r.competency, score: r.score, rater });
+    }
+    const bigFive = await db.bigFiveResult.findMany({ where: { studentId: { in: assessmentIds }, assessedOn: { lte: to } }, orderBy: { assessedOn: 'asc' } });
+    for (const r of bigFive) {
+      const { studentId, instrument: _instrument, id, ...scores } = r;
+      bucket(studentId).bigFive.push({ id: String(id), ...scores });
+    }
+  }
+
+  const planIds = want('plans');
+  if (planIds.length) {
+    const rows = await db.supportPlan.findMany({ where: { studentId: { in: planIds }, startedOn: { lte: to } }, orderBy: { startedOn: 'asc' } });
+    for (const r of rows) {
+      const status = r.status === 'completed' || r.status === 'stopped' ? r.status : 'active';
+      bucket(r.studentId).plans.push({ id: r.id, startedOn: r.startedOn, tier: r.tier, goal: r.goal, strategy: r.strategy, status, outcome: r.outcome, reviewOn: r.reviewOn });
+    }
+  }
+  return result;
+}
+
+/** The last instant of a school date (Asia/Tokyo, no daylight saving). */
+function endOfSchoolDay(date: string): Date {
+  return new Date(`${date}T23:59:59.999+09:00`);
+}
