@@ -15,9 +15,25 @@ describe('language of a message', () => {
 });
 
 describe('offline understanding', () => {
-  it.each(['help', 'Help me', 'ヘルプ', '使い方', '何ができますか？', '?'])('%s is help', (text) => {
+  it.each(['help', 'Help me', 'ヘルプ', '使い方', '使い方を教えて', '何ができますか？', '?', 'What can you do?'])('%s is help', (text) => {
     expect(understandOffline(text, { awaitingChoice: false }).type).toBe('help');
   });
+  it.each([
+    '高橋くんにどんな支援ができる？',
+    'What support would you suggest for Yui Suzuki?',
+    '中村さんへの次の一手は？',
+    'what could we try for Ren?',
+    '鈴木さんにどう対応すればいい？',
+    'How can we help Aoi?',
+  ])('%s asks for support ideas', (text) => {
+    expect(understandOffline(text, { awaitingChoice: false }).type).toBe('suggest_support');
+  });
+  it.each(['今週気になる生徒は？', 'Which students are at risk of reaching 30 days absent?', 'who needs attention?', '要注意の生徒を教えて'])(
+    '%s asks who needs attention',
+    (text) => {
+      expect(understandOffline(text, { awaitingChoice: false }).type).toBe('list_attention');
+    },
+  );
   it('anything else may name a student', () => {
     expect(understandOffline('鈴木さんの様子は？', { awaitingChoice: false })).toEqual({ type: 'ask_about_student', text: '鈴木さんの様子は?' });
   });
