@@ -13,6 +13,8 @@ export type CliCommand = (args: string[], context: CliContext) => Promise<number
 
 const commands: Record<string, { summary: string; load: () => Promise<{ run: CliCommand }> }> = {
   ask: { summary: 'ask --as <staff_id> "<text>" [--json]   run one conversation turn', load: () => import('./commands/ask.ts') },
+  analyze: { summary: 'analyze <student_no> [--as <id>] [--json]   what the analysis sees in one student', load: () => import('./commands/analyze.ts') },
+  attention: { summary: 'attention [--as <id>] [--json]             students who need attention now', load: () => import('./commands/attention.ts') },
   import: { summary: 'import <dir>                          import a school export (CSV)', load: () => import('./commands/import.ts') },
   demo: { summary: 'demo [--students N] [--seed N]        build a synthetic demo school', load: () => import('./commands/demo.ts') },
   db: { summary: 'db migrate                            apply database migrations', load: () => import('./commands/db.ts') },

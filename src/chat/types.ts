@@ -17,7 +17,7 @@ export interface IncomingMessage {
 
 /** A record a reply rests on, so answers can cite their sources. */
 export interface Fact {
-  kind: 'attendance' | 'observation' | 'support_plan' | 'student';
+  kind: 'student' | 'attendance' | 'observation' | 'support_plan' | 'environment' | 'competency' | 'big_five' | 'calendar';
   recordId: string;
   label: string;
 }

@@ -13,7 +13,11 @@ import { detectLanguage } from './language.ts';
 import { understandOffline } from './offline/understand.ts';
 import { ConversationState, MEMORY_TTL_MS } from './memory.ts';
 import { messages } from './compose/messages.ts';
-import { composeStudentOverview, studentDisplayName } from './compose/student-overview.ts';
+import { composeStudentOverview } from './compose/student-overview.ts';
+import { composeSuggestions } from './compose/suggestions.ts';
+import { composeAttention } from './compose/attention.ts';
+import { studentDisplayName } from './compose/format.ts';
+import { analyseStudentFor, attentionList } from '../services/student-analysis.ts';
 
 export interface Engine {
   handleTurn(message: IncomingMessage): Promise<Reply>;
@@ -24,13 +28,17 @@ export interface EngineOptions {
   onError?: (code: string, error: unknown) => void;
 }
 
+type StudentQuestion = 'ask_about_student' | 'suggest_support';
+
 const plain = (text: string, language: Language, sensitivity: Reply['sensitivity'] = 'public'): Reply => ({ text, language, sensitivity });
 
 export function createEngine(ctx: ServiceContext, options: EngineOptions = {}): Engine {
   const memory = conversationMemory(ctx, MEMORY_TTL_MS);
 
-  async function answerAbout(staff: StaffMember, student: StudentIdentity, language: Language): Promise<Reply> {
-    return composeStudentOverview(await studentOverview(ctx, staff, student, 'ask_about_student'), language);
+  /** What the asker wanted to know about a student, once we know which student. */
+  async function answer(question: StudentQuestion, staff: StaffMember, student: StudentIdentity, language: Language): Promise<Reply> {
+    if (question === 'suggest_support') return composeSuggestions(student, (await analyseStudentFor(ctx, staff, student, question)).analysis, language);
+    return composeStudentOverview(await studentOverview(ctx, staff, student, question), language);
   }
 
   async function turn(message: IncomingMessage, staff: StaffMember, language: Language): Promise<Reply> {
@@ -52,13 +60,18 @@ export function createEngine(ctx: ServiceContext, options: EngineOptions = {}): 
         const student = id ? await visibleStudentById(ctx, staff, id) : undefined;
         if (!student) return plain(messages.choiceOutOfRange[language], language);
         await memory.clear(key);
-        return answerAbout(staff, student, language);
+        return answer(state.question ?? 'ask_about_student', staff, student, language);
       }
+      case 'list_attention': {
+        const { items, inScope } = await attentionList(ctx, staff, intent.type);
+        return composeAttention(items, inScope, language);
+      }
+      case 'suggest_support':
       case 'ask_about_student': {
-        const resolution = await resolveStudent(ctx, staff, intent.text, 'ask_about_student');
-        if (resolution.kind === 'found') return answerAbout(staff, resolution.student, language);
+        const resolution = await resolveStudent(ctx, staff, intent.text, intent.type);
+        if (resolution.kind === 'found') return answer(intent.type, staff, resolution.student, language);
         if (resolution.kind === 'ambiguous') {
-          await memory.save(key, staff.id, { candidates: resolution.candidates.map((c) => c.id) } satisfies ConversationState);
+          await memory.save(key, staff.id, { candidates: resolution.candidates.map((c) => c.id), question: intent.type } satisfies ConversationState);
           const lines = resolution.candidates.map((c, i) => ({ index: i + 1, name: studentDisplayName(c, language), classId: c.classId }));
           return {
             text: messages.ambiguous(language, lines),

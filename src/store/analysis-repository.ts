@@ -29,7 +29,8 @@ export interface LoadedRecords {
   environment: EnvironmentInput[];
   competencies: CompetencyInput[];
   bigFive: BigFiveInput[];
-  plans: SupportPlanInput[];
+  /** Plans with their owner, for showing who carries each one. */
+  plans: (SupportPlanInput & { ownerId: string })[];
 }
 
 const empty = (): LoadedRecords => ({ attendance: [], observations: [], environment: [], competencies: [], bigFive: [], plans: [] });
@@ -107,7 +108,7 @@ export async function loadRecords(
     const rows = await db.supportPlan.findMany({ where: { studentId: { in: planIds }, startedOn: { lte: to } }, orderBy: { startedOn: 'asc' } });
     for (const r of rows) {
       const status = r.status === 'completed' || r.status === 'stopped' ? r.status : 'active';
-      bucket(r.studentId).plans.push({ id: r.id, startedOn: r.startedOn, tier: r.tier, goal: r.goal, strategy: r.strategy, status, outcome: r.outcome, reviewOn: r.reviewOn });
+      bucket(r.studentId).plans.push({ id: r.id, startedOn: r.startedOn, tier: r.tier, goal: r.goal, strategy: r.strategy, status, outcome: r.outcome, reviewOn: r.reviewOn, ownerId: r.ownerId });
     }
   }
   return result;
