@@ -33,11 +33,12 @@ function monthOfPeriod(from: string, to: string): number {
 
 export function assessTier(records: StudentRecords, attendance: AttendanceAnalysis): TierAssessment {
   let tier: Tier = 1;
-  const reasons: Localized[] = [];
+  // Each reason with the tier it argues for, so the decisive ones can be listed first.
+  const reasons: { level: Tier; text: Localized }[] = [];
   const evidence: EvidenceRef[] = [];
   const raise = (to: Tier, reason: Localized, refs: EvidenceRef[] = []) => {
     if (to > tier) tier = to;
-    reasons.push(reason);
+    reasons.push({ level: to, text: reason });
     evidence.push(...refs);
   };
   const absenceEvidence = attendance.patterns.find((p) => p.code === 'severe_absence' || p.code === 'chronic_absence')?.evidence ?? [];
@@ -87,8 +88,9 @@ export function assessTier(records: StudentRecords, attendance: AttendanceAnalys
     const before = tier;
     tier = Math.min(3, Math.max(2, tier + 1)) as Tier;
     raisedForUrgent = tier > before;
-    reasons.push(
-      raisedForUrgent
+    reasons.push({
+      level: tier,
+      text: raisedForUrgent
         ? {
             ja: `直近${URGENT_WINDOW_DAYS}日以内に緊急の記録があるため、見直しのため Tier ${before} から Tier ${tier} に引き上げています。`,
             en: `An urgent observation in the last ${URGENT_WINDOW_DAYS} days raises the tier for review, from ${before} to ${tier}.`,
@@ -97,17 +99,21 @@ export function assessTier(records: StudentRecords, attendance: AttendanceAnalys
             ja: `直近${URGENT_WINDOW_DAYS}日以内に緊急の記録があります（すでに Tier 3 で毎週見直します）。`,
             en: `An urgent observation in the last ${URGENT_WINDOW_DAYS} days (already Tier 3, reviewed weekly).`,
           },
-    );
+    });
     evidence.push(...urgent.map((o) => ({ kind: 'observation' as const, id: o.id, date: o.date, note: 'flagged urgent' })));
   }
 
   if (tier === 1) {
-    reasons.unshift(
-      attendance.status === 'ok'
-        ? { ja: '欠席率は10%未満で、全員向けの支援（Tier 1）の範囲です。', en: 'Absence below 10%: Tier 1, universal support.' }
-        : { ja: '出欠の記録がまだ少ないため判断を保留し、Tier 1 としています。', en: 'Too little attendance recorded to judge yet: Tier 1 for now.' },
-    );
+    reasons.push({
+      level: 1,
+      text:
+        attendance.status === 'ok'
+          ? { ja: '欠席率は10%未満で、全員向けの支援（Tier 1）の範囲です。', en: 'Absence below 10%: Tier 1, universal support.' }
+          : { ja: '出欠の記録がまだ少ないため判断を保留し、Tier 1 としています。', en: 'Too little attendance recorded to judge yet: Tier 1 for now.' },
+    });
   }
+  // The reasons that set the final tier first (a stable sort keeps their order otherwise).
+  const ordered = [...reasons].sort((a, b) => b.level - a.level).map((r) => r.text);
 
   const reviewEveryDays = tier === 3 ? 7 : tier === 2 ? 14 : null;
   let nextReview: string | null = null;
@@ -116,7 +122,7 @@ export function assessTier(records: StudentRecords, attendance: AttendanceAnalys
     // An active plan's own review date wins when it comes sooner.
     for (const plan of records.plans) if (plan.status === 'active' && plan.reviewOn >= records.asOf && plan.reviewOn < nextReview) nextReview = plan.reviewOn;
   }
-  return { tier, reasons, raisedForUrgent, reviewEveryDays, nextReview, evidence: dedupe(evidence) };
+  return { tier, reasons: ordered, raisedForUrgent, reviewEveryDays, nextReview, evidence: dedupe(evidence) };
 }
 
 function planRef(plan: SupportPlanInput): EvidenceRef {

@@ -94,7 +94,9 @@ describe('tier and support plans', () => {
   it('tier 2 support with no change after six weeks or more: tier 3', () => {
     const { tier } = tierOf({ ...mondays, plans: [plan({ outcome: '変化なし' })] });
     expect(tier.tier).toBe(3);
-    expect(tier.reasons.some((r) => r.ja.includes('改善が見られていない'))).toBe(true);
+    // The reason that set the tier comes first; the active plan's (tier 2) after it.
+    expect(tier.reasons[0]!.ja).toContain('改善が見られていない');
+    expect(tier.reasons[1]!.en).toContain('support plan is active');
   });
 
   it('also for a stopped plan, and in English', () => {
