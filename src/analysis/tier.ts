@@ -12,6 +12,7 @@
 //   happens elsewhere, at once.
 // Too little attendance data never raises the tier (issue 3); an urgent observation still does.
 import { addDays } from '../domain/dates.ts';
+import { outcomeEffect } from './plan-outcome.ts';
 import { enDate, jaDate } from './attendance/text.ts';
 import type { AttendanceAnalysis, EvidenceRef, Localized, StudentRecords, SupportPlanInput, Tier, TierAssessment } from './types.ts';
 
@@ -20,8 +21,6 @@ export const TIER3_RATE = 0.2;
 /** A Tier 2 plan needs this long to show an effect (Panorama's default plan length is 6 weeks). */
 export const PLAN_MIN_DAYS = 42;
 export const URGENT_WINDOW_DAYS = 30;
-
-const NO_CHANGE = /変化(なし|が?ない|が見られない)|改善(なし|が?ない|が?見られない|せず)|効果(なし|が?ない|が?見られない)|変わらない|横ばい|no (change|improvement|effect|progress)|not improv|unchanged|did not (help|improve|work)/i;
 
 /** The month (1-based) of the period that `to` falls in, counting from `from`. */
 function monthOfPeriod(from: string, to: string): number {
@@ -76,7 +75,7 @@ export function assessTier(records: StudentRecords, attendance: AttendanceAnalys
   // counts), started at least 6 weeks ago, whose outcome says no change, and no improving trend.
   if (attendance.trend !== 'improving') {
     for (const plan of records.plans) {
-      if (plan.tier !== 2 || !NO_CHANGE.test(plan.outcome) || addDays(plan.startedOn, PLAN_MIN_DAYS) > records.asOf) continue;
+      if (plan.tier !== 2 || outcomeEffect(plan.outcome) !== 'no_effect' || addDays(plan.startedOn, PLAN_MIN_DAYS) > records.asOf) continue;
       raise(3, { ja: `Tier 2 の支援（${jaDate(plan.startedOn)}開始）で改善が見られていないため、Tier 3 です（結果：「${plan.outcome}」）。`, en: `Tier 2 support since ${enDate(plan.startedOn)} has shown no improvement ("${plan.outcome}"): Tier 3.` }, [planRef(plan)]);
     }
   }

@@ -3,7 +3,7 @@
 // made. What was already tried counts: a strategy that worked is continued or stepped up, one
 // tried without effect ranks lower and says why (DOMAIN.md: a plan starts from what is known).
 import type { EvidenceRef, FunctionCode, FunctionHypothesis, Localized, Pattern, SupportPlanInput, TierAssessment } from '../types.ts';
-import { outcomeEffect, type OutcomeEffect } from './plan-outcome.ts';
+import { outcomeEffect, type OutcomeEffect } from '../plan-outcome.ts';
 
 /** The parts of a library strategy that ranking reads. */
 export interface StrategyFacts {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { suggestSupports, type StrategyFacts } from '../../../../src/analysis/suggestions/suggest.ts';
-import { outcomeEffect } from '../../../../src/analysis/suggestions/plan-outcome.ts';
+import { outcomeEffect } from '../../../../src/analysis/plan-outcome.ts';
 import type { FunctionHypothesis, Pattern, SupportPlanInput, TierAssessment } from '../../../../src/analysis/types.ts';
 
 const L = (s: string) => ({ ja: s, en: s });

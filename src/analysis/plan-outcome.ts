@@ -1,10 +1,10 @@
 // What a support plan's outcome note says about whether it helped. Staff write outcomes in plain
 // words (「改善: 教室で過ごす日が増えた」, 「変化なし」, "no change"), so this reads the words.
-import { normaliseForMatching } from '../safeguarding.ts';
+import { normaliseForMatching } from './safeguarding.ts';
 
 export type OutcomeEffect = 'worked' | 'no_effect' | 'unknown';
 
-const NO_EFFECT = /変化なし|変わらない|改善なし|改善せず|効果なし|効果がない|未達|悪化|続かない|no change|no improvement|not improv|did not help|didn't help|no effect|worse|not achieved/;
+const NO_EFFECT = /変化(?:なし|が?ない|が見られない)|改善(?:なし|が?ない|が?見られない|せず)|効果(?:なし|が?ない|が?見られない)|変わらない|横ばい|未達|悪化|続かない|no (?:change|improvement|effect|progress)|not improv|unchanged|did(?: not|n't) (?:help|improve|work)|worse|not achieved/;
 const WORKED = /改善|増えた|増加|安定|できた|できるようになった|前進|良くなった|効果あり|改善傾向|improv|better|more days|stable|worked|progress|succeed/;
 
 export function outcomeEffect(outcome: string): OutcomeEffect {
