@@ -2,7 +2,8 @@
 // serious it is (tier), why it may be happening (function hypotheses), what the student brings
 // (strengths), and what to try next. Pure: records in, result out; every claim cites records.
 import { analyseAttendance } from './attendance/index.ts';
-import { assessTier } from './tier.ts';
+import { assessTier, URGENT_WINDOW_DAYS } from './tier.ts';
+import { addDays } from '../domain/dates.ts';
 import { hypothesiseFunctions } from './functions/index.ts';
 import { strengthsAndApproach } from './strengths.ts';
 import { STRATEGIES, matchTriedStrategy } from './strategies/index.ts';
@@ -42,7 +43,10 @@ export function analyseStudent(records: StudentRecords): AnalysisResult {
   const { attendance, tier } = analyseAttendanceAndTier(records);
   const hypotheses = hypothesiseFunctions(records, attendance.patterns);
   const strengths = strengthsAndApproach(records);
-  const suggestions = suggestSupports({ tier, patterns: attendance.patterns, hypotheses, plans: records.plans }, STRATEGIES, matchTriedStrategy);
+  const urgent = records.observations
+    .filter((o) => o.concern === 'urgent' && o.date >= addDays(records.asOf, -URGENT_WINDOW_DAYS))
+    .map((o) => ({ kind: 'observation' as const, id: o.id, date: o.date, note: 'urgent' }));
+  const suggestions = suggestSupports({ tier, patterns: attendance.patterns, hypotheses, plans: records.plans, urgent }, STRATEGIES, matchTriedStrategy);
   const all = [
     ...attendance.patterns.flatMap((p) => p.evidence),
     ...tier.evidence,

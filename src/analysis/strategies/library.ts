@@ -670,6 +670,7 @@ const GENERAL: Entry[] = [
     progressMeasure: { ja: '安全計画ができているか、本人と週1回以上確認できているか', en: 'A safety plan exists, and someone checks in with the student at least weekly' },
     firstStep: { ja: '今日、担任が管理職とSCに直接報告し、今日中に本人から安全に話を聞く担当者を決める', en: 'Today the homeroom teacher reports in person to a leader and the counselor, and they decide who will speak with the student safely today' },
     keywords: ['安全計画', '安全確認', '自殺予防', '見守り', 'safety plan', 'safety planning'],
+    whenUrgent: true,
     source: S.cite(S.TEIYO_2022_SUICIDE, S.SUICIDE_PREVENTION_2009, S.STANLEY_BROWN_2012),
   },
   {

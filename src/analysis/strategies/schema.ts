@@ -56,6 +56,8 @@ export const Strategy = z.strictObject({
   firstStep: LocalizedText,
   /** Words that recognise it in a support plan's free text (Japanese and English). */
   keywords: z.array(Text).min(2),
+  /** Suggested first, whatever the tier, while an urgent (safeguarding) observation is recent. */
+  whenUrgent: z.boolean().default(false),
   /** Where it comes from: a real publication or official guidance. */
   source: z.string().trim().min(10),
 });

@@ -17,6 +17,8 @@ export interface StrategyFacts {
   progressMeasure: Localized;
   firstStep: Localized;
   source: string;
+  /** Suggested first, whatever the tier, while an urgent observation is recent. */
+  whenUrgent?: boolean;
 }
 
 export type SuggestionAction = 'start' | 'continue' | 'step_up' | 'reconsider';
@@ -42,6 +44,8 @@ export interface SuggestionInput {
   patterns: readonly Pattern[];
   hypotheses: readonly FunctionHypothesis[];
   plans: readonly SupportPlanInput[];
+  /** Urgent (safeguarding) observations of the last weeks: safety comes before everything. */
+  urgent: readonly EvidenceRef[];
 }
 
 const EVIDENCE_PER_FACT = 3;
@@ -71,6 +75,7 @@ export function suggestSupports(
   input: SuggestionInput,
   library: readonly StrategyFacts[],
   identify: (planText: string) => { id: string } | undefined,
+  /** How many new or continuing strategies; strategies tried without effect come on top of these. */
   limit = 5,
 ): Suggestion[] {
   const tier = input.tier.tier;
@@ -78,6 +83,10 @@ export function suggestSupports(
   const suggestions: Suggestion[] = [];
 
   for (const strategy of library) {
+    if (strategy.whenUrgent) {
+      if (input.urgent.length > 0) suggestions.push(safetyFirst(strategy, input.urgent));
+      continue;
+    }
     if (!strategy.tiers.includes(tier) && Math.max(...strategy.tiers) > tier) continue; // too intensive for now
     const hypotheses = input.hypotheses.filter((h) => strategy.functions.includes(h.function));
     const patterns = reasons.filter((p) => patternFits(strategy, p));
@@ -139,7 +148,29 @@ export function suggestSupports(
     });
   }
 
-  return suggestions.sort((a, b) => b.score - a.score || a.strategyId.localeCompare(b.strategyId)).slice(0, limit);
+  suggestions.sort((a, b) => b.score - a.score || a.strategyId.localeCompare(b.strategyId));
+  // What was tried without effect is always reported (after the rest), so the team sees why it
+  // is not first: it never silently disappears from the list.
+  const top = suggestions.filter((s) => s.action !== 'reconsider').slice(0, limit);
+  return [...top, ...suggestions.filter((s) => s.action === 'reconsider')];
+}
+
+/** DOMAIN.md: safeguarding comes first, whatever else the records say. */
+function safetyFirst(strategy: StrategyFacts, urgent: readonly EvidenceRef[]): Suggestion {
+  const latest = urgent.at(-1)!;
+  return {
+    strategyId: strategy.id,
+    name: strategy.name,
+    action: 'start',
+    score: Number.MAX_SAFE_INTEGER,
+    why: [{ ja: `${latest.date}の記録に安全に関わる言葉があります。何よりも先に安全を確認します。`, en: `The note of ${latest.date} contains words about safety; the student's safety comes before anything else.` }],
+    firstStep: strategy.firstStep,
+    owners: [...strategy.owners],
+    durationWeeks: strategy.durationWeeks,
+    progressMeasure: strategy.progressMeasure,
+    source: strategy.source,
+    evidence: [...urgent],
+  };
 }
 
 function levelJa(level: FunctionHypothesis['level']): string {

@@ -8,6 +8,14 @@ import type { Fact, Reply } from '../../chat/types.ts';
 import { bullet, ownerLabel, studentDisplayName } from './format.ts';
 
 const SHOWN = 3;
+
+/** The first reference, cut to author and year, for a chat line; the JSON keeps the full text. */
+function shortSource(source: string, language: Language): string {
+  const [first = source, ...rest] = source.split(' / ');
+  const year = /^(.+?\(\d{4}[a-z]?\))/.exec(first);
+  const short = year ? year[1]! : first;
+  return rest.length ? `${short}${language === 'ja' ? ' ほか' : ' and others'}` : short;
+}
 const ACTION = {
   start: { ja: '新しく始める', en: 'start' },
   continue: { ja: '継続', en: 'continue' },
@@ -47,9 +55,15 @@ export function composeSuggestions(student: StudentIdentity, analysis: AnalysisR
         ? `   担当: ${s.owners.map((o) => ownerLabel(o, 'ja')).join('・')}／期間の目安: ${s.durationWeeks}週間／効果の見方: ${s.progressMeasure.ja}`
         : `   Who: ${s.owners.map((o) => ownerLabel(o, 'en')).join(', ')}; for about ${s.durationWeeks} weeks; progress: ${s.progressMeasure.en}`,
     );
-    lines.push(`   ${ja ? '出典' : 'Source'}: ${s.source}`);
+    lines.push(`   ${ja ? '出典' : 'Source'}: ${shortSource(s.source, language)}`);
     for (const e of s.evidence) facts.push({ kind: e.kind, recordId: e.id, label: e.date });
   });
+
+  const setAside = analysis.suggestions.filter((s) => s.action === 'reconsider' && !shown.includes(s));
+  if (setAside.length > 0) {
+    lines.push('', ja ? '■ 試したが効果が見られていない支援（優先度を下げています）' : 'Tried without effect so far (ranked lower)');
+    for (const s of setAside) lines.push(`  ${b}${s.name[language]}: ${s.why.at(-1)?.[language] ?? ''}`);
+  }
 
   if (analysis.tier.nextReview) lines.push('', ja ? `次の見直し: ${analysis.tier.nextReview}` : `Next review: ${analysis.tier.nextReview}`);
   lines.push(

@@ -80,6 +80,8 @@ describe('asking how a student is', () => {
       ['S008', 'profile', 'allowed'],
       ['S008', 'attendance', 'allowed'],
       ['S008', 'observation', 'allowed'],
+      ['S008', 'environment', 'allowed'],
+      ['S008', 'assessment', 'allowed'],
       ['S008', 'support_plan', 'allowed'],
     ]);
     for (const r of rows) expect(JSON.stringify(r)).not.toMatch(/別室|将棋/);
@@ -113,6 +115,52 @@ describe('which student?', () => {
   it('finds students by kana and by family name with an honorific', async () => {
     expect((await ask('T01', 'たかはしくんは？')).text).toContain('高橋 蓮');
     expect((await ask('T01', 'ﾀｶﾊｼ ﾚﾝ')).text).toContain('高橋 蓮');
+  });
+});
+
+describe('analysis in the chat', () => {
+  it('"how is X?" now says the tier, the trend and the patterns in plain words', async () => {
+    const reply = await ask('T01', '高橋蓮くんの様子は？');
+    expect(reply.text).toContain('■ 見立て');
+    expect(reply.text).toContain('Tier 3');
+    expect(reply.text).toMatch(/連続/);
+    expect(reply.text).toContain('次の見直し');
+  });
+
+  it('"what support for X?" answers with ranked suggestions, their reasons, a first step and the review date', async () => {
+    const reply = await ask('T01', '高橋くんにどんな支援ができる？');
+    expect(reply.sensitivity).toBe('restricted');
+    expect(reply.text).toContain('支援の提案');
+    expect(reply.text).toContain('根拠');
+    expect(reply.text).toContain('今週の一歩');
+    expect(reply.text).toContain('次の見直し');
+    expect(reply.text).toContain('診断ではありません');
+    expect(reply.facts?.some((f) => f.kind === 'observation' || f.kind === 'attendance')).toBe(true);
+  });
+
+  it('in English too', async () => {
+    const reply = await ask('C01', 'What support would you suggest for Yui Suzuki?');
+    expect(reply.language).toBe('en');
+    expect(reply.text).toContain('Support ideas for Yui Suzuki');
+    expect(reply.text).toContain('First step this week');
+  });
+
+  it('asking back keeps the question: choosing a 田中 after "what support" gives suggestions', async () => {
+    await ask('C01', '田中さんへの次の一手は？');
+    expect((await ask('C01', '1')).text).toContain('支援の提案');
+  });
+
+  it('"who needs attention?" lists the asker’s students, most pressing first', async () => {
+    const reply = await ask('T01', '今週気になる生徒は？');
+    expect(reply.text).toContain('対応が必要な生徒');
+    expect(reply.text).toContain('高橋 蓮');
+    expect(reply.text).not.toContain('加藤'); // 2-2 is not T01's class
+  });
+
+  it('a student out of scope is refused for suggestions exactly as for questions', async () => {
+    const reply = await ask('T04', '鈴木結衣さんにどんな支援ができる？');
+    expect(reply.text).toContain('お答えできません');
+    expect(reply.text).not.toContain('支援の提案');
   });
 });
 

@@ -59,7 +59,7 @@ const plan = (strategyText: string, outcome: string, status: SupportPlanInput['s
 
 describe('suggestions', () => {
   it('ranks strategies that fit the hypotheses and patterns, each with why, evidence and a first step', () => {
-    const s = suggestSupports({ tier: tier(2), patterns: [monday], hypotheses: [f1], plans: [] }, library, identify);
+    const s = suggestSupports({ tier: tier(2), patterns: [monday], hypotheses: [f1], plans: [], urgent: [] }, library, identify);
     expect(s.map((x) => x.strategyId)).toEqual(['morning-check-in', 'relaxation']);
     expect(s[0]!.why.map((w) => w.en)).toEqual(['F1 hypothesis (high): Sunday-night stomach ache', 'Absences concentrate on Mondays']);
     expect(s[0]!.evidence.map((e) => e.id)).toEqual(['obs-1', 'S002:2026-06-08']);
@@ -68,18 +68,18 @@ describe('suggestions', () => {
   });
 
   it('never suggests what rests on no fact', () => {
-    expect(suggestSupports({ tier: tier(1), patterns: [], hypotheses: [], plans: [] }, library, identify)).toEqual([]);
+    expect(suggestSupports({ tier: tier(1), patterns: [], hypotheses: [], plans: [], urgent: [] }, library, identify)).toEqual([]);
     const regular = { ...monday, code: 'regular' as const };
-    expect(suggestSupports({ tier: tier(1), patterns: [regular], hypotheses: [], plans: [] }, library, identify)).toEqual([]);
+    expect(suggestSupports({ tier: tier(1), patterns: [regular], hypotheses: [], plans: [], urgent: [] }, library, identify)).toEqual([]);
   });
 
   it('leaves out strategies more intensive than the tier', () => {
-    const s = suggestSupports({ tier: tier(1), patterns: [monday], hypotheses: [f1], plans: [] }, library, identify);
+    const s = suggestSupports({ tier: tier(1), patterns: [monday], hypotheses: [f1], plans: [], urgent: [] }, library, identify);
     expect(s.map((x) => x.strategyId)).toEqual(['relaxation']);
   });
 
   it('a strategy tried without effect ranks lower and says why', () => {
-    const s = suggestSupports({ tier: tier(2), patterns: [monday], hypotheses: [f1], plans: [plan('月曜朝に担任が短いチェックインをする', '変化なし')] }, library, identify);
+    const s = suggestSupports({ tier: tier(2), patterns: [monday], hypotheses: [f1], urgent: [], plans: [plan('月曜朝に担任が短いチェックインをする', '変化なし')] }, library, identify);
     expect(s.map((x) => x.strategyId)).toEqual(['relaxation', 'morning-check-in']);
     const checkIn = s[1]!;
     expect(checkIn.action).toBe('reconsider');
@@ -89,14 +89,23 @@ describe('suggestions', () => {
   });
 
   it('a strategy that works is continued; one that worked before is stepped up', () => {
-    const working = suggestSupports({ tier: tier(2), patterns: [], hypotheses: [f1], plans: [plan('リラックス法', '改善: 登校日が増えた')] }, library, identify);
+    const working = suggestSupports({ tier: tier(2), patterns: [], hypotheses: [f1], urgent: [], plans: [plan('リラックス法', '改善: 登校日が増えた')] }, library, identify);
     expect(working[0]).toMatchObject({ strategyId: 'relaxation', action: 'continue' });
-    const before = suggestSupports({ tier: tier(2), patterns: [], hypotheses: [f1], plans: [plan('リラックス法', '改善した', 'completed')] }, library, identify);
+    const before = suggestSupports({ tier: tier(2), patterns: [], hypotheses: [f1], urgent: [], plans: [plan('リラックス法', '改善した', 'completed')] }, library, identify);
     expect(before[0]).toMatchObject({ strategyId: 'relaxation', action: 'step_up' });
   });
 
+  it('an urgent observation puts the safety plan first, whatever the tier', () => {
+    const withSafety = [...library, strategy('safety-planning', { tiers: [3], whenUrgent: true })];
+    const urgent = [{ kind: 'observation' as const, id: 'obs-9', date: '2026-11-19' }];
+    const s = suggestSupports({ tier: tier(1), patterns: [], hypotheses: [], plans: [], urgent }, withSafety, identify);
+    expect(s.map((x) => x.strategyId)).toEqual(['safety-planning']);
+    expect(s[0]!.evidence).toEqual(urgent);
+    expect(suggestSupports({ tier: tier(3), patterns: [], hypotheses: [], plans: [], urgent: [] }, withSafety, identify)).toEqual([]);
+  });
+
   it('is deterministic and limited', () => {
-    const input = { tier: tier(3), patterns: [monday], hypotheses: [f1], plans: [] };
+    const input = { tier: tier(3), patterns: [monday], hypotheses: [f1], plans: [], urgent: [] };
     expect(suggestSupports(input, library, identify, 1)).toHaveLength(1);
     expect(suggestSupports(input, library, identify)).toEqual(suggestSupports(input, [...library].reverse(), identify));
   });
