@@ -33,6 +33,16 @@ export interface LoadedRecords {
   plans: (SupportPlanInput & { ownerId: string })[];
 }
 
+/** Prisma refuses a query with more bound parameters than SQLite allows (999 here), so long
+ * `IN` lists are sent in chunks. */
+const CHUNK = 500;
+
+async function inChunks<T>(ids: readonly string[], query: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < ids.length; i += CHUNK) rows.push(...(await query(ids.slice(i, i + CHUNK))));
+  return rows;
+}
+
 const empty = (): LoadedRecords => ({ attendance: [], observations: [], environment: [], competencies: [], bigFive: [], plans: [] });
 
 export async function loadCalendar(db: Db, from: string, to: string): Promise<CalendarRecord[]> {
@@ -53,21 +63,25 @@ export async function loadRecords(
 
   const attendanceIds = want('attendance');
   if (attendanceIds.length) {
-    const rows = await db.attendance.findMany({
-      where: { studentId: { in: attendanceIds }, date: { gte: from, lte: to } },
-      select: { studentId: true, date: true, status: true, periodsAttended: true },
-      orderBy: { date: 'asc' },
-    });
+    const rows = await inChunks(attendanceIds, (chunk) =>
+      db.attendance.findMany({
+        where: { studentId: { in: chunk }, date: { gte: from, lte: to } },
+        select: { studentId: true, date: true, status: true, periodsAttended: true },
+        orderBy: { date: 'asc' },
+      }),
+    );
     for (const r of rows) bucket(r.studentId).attendance.push({ date: r.date, status: AttendanceStatus.parse(r.status), periodsAttended: r.periodsAttended });
   }
 
   const observationIds = want('observations');
   if (observationIds.length) {
-    const rows = await db.observation.findMany({
-      where: { studentId: { in: observationIds }, observedAt: { lte: endOfSchoolDay(to) } },
-      select: { id: true, studentId: true, observedAt: true, authorId: true, text: true, categories: true, concern: true, visibility: true, author: { select: { role: true } } },
-      orderBy: { observedAt: 'asc' },
-    });
+    const rows = await inChunks(observationIds, (chunk) =>
+      db.observation.findMany({
+        where: { studentId: { in: chunk }, observedAt: { lte: endOfSchoolDay(to) } },
+        select: { id: true, studentId: true, observedAt: true, authorId: true, text: true, categories: true, concern: true, visibility: true, author: { select: { role: true } } },
+        orderBy: { observedAt: 'asc' },
+      }),
+    );
     for (const r of rows) {
       bucket(r.studentId).observations.push({
         id: r.id,
@@ -85,18 +99,18 @@ export async function loadRecords(
 
   const environmentIds = want('environment');
   if (environmentIds.length) {
-    const rows = await db.environmentFactor.findMany({ where: { studentId: { in: environmentIds }, assessedOn: { lte: to } }, orderBy: { assessedOn: 'asc' } });
+    const rows = await inChunks(environmentIds, (chunk) => db.environmentFactor.findMany({ where: { studentId: { in: chunk }, assessedOn: { lte: to } }, orderBy: { assessedOn: 'asc' } }));
     for (const r of rows) bucket(r.studentId).environment.push({ id: String(r.id), assessedOn: r.assessedOn, factor: r.factor, value: r.value });
   }
 
   const assessmentIds = want('assessments');
   if (assessmentIds.length) {
-    const competencies = await db.competencyRating.findMany({ where: { studentId: { in: assessmentIds }, assessedOn: { lte: to } }, orderBy: { assessedOn: 'asc' } });
+    const competencies = await inChunks(assessmentIds, (chunk) => db.competencyRating.findMany({ where: { studentId: { in: chunk }, assessedOn: { lte: to } }, orderBy: { assessedOn: 'asc' } }));
     for (const r of competencies) {
       const rater = r.rater === 'peer' || r.rater === 'teacher' ? r.rater : 'self';
       bucket(r.studentId).competencies.push({ id: String(r.id), assessedOn: r.assessedOn, competency: r.competency, score: r.score, rater });
     }
-    const bigFive = await db.bigFiveResult.findMany({ where: { studentId: { in: assessmentIds }, assessedOn: { lte: to } }, orderBy: { assessedOn: 'asc' } });
+    const bigFive = await inChunks(assessmentIds, (chunk) => db.bigFiveResult.findMany({ where: { studentId: { in: chunk }, assessedOn: { lte: to } }, orderBy: { assessedOn: 'asc' } }));
     for (const r of bigFive) {
       const { studentId, instrument: _instrument, id, ...scores } = r;
       bucket(studentId).bigFive.push({ id: String(id), ...scores });
@@ -105,7 +119,7 @@ export async function loadRecords(
 
   const planIds = want('plans');
   if (planIds.length) {
-    const rows = await db.supportPlan.findMany({ where: { studentId: { in: planIds }, startedOn: { lte: to } }, orderBy: { startedOn: 'asc' } });
+    const rows = await inChunks(planIds, (chunk) => db.supportPlan.findMany({ where: { studentId: { in: chunk }, startedOn: { lte: to } }, orderBy: { startedOn: 'asc' } }));
     for (const r of rows) {
       const status = r.status === 'completed' || r.status === 'stopped' ? r.status : 'active';
       bucket(r.studentId).plans.push({ id: r.id, startedOn: r.startedOn, tier: r.tier, goal: r.goal, strategy: r.strategy, status, outcome: r.outcome, reviewOn: r.reviewOn, ownerId: r.ownerId });
