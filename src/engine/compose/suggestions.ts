@@ -37,7 +37,13 @@ export function composeSuggestions(student: StudentIdentity, analysis: AnalysisR
     for (const h of analysis.hypotheses.slice(0, 2)) lines.push(`  ${b}${h.statement[language]}`);
   }
 
-  const shown = analysis.suggestions.slice(0, SHOWN);
+  // DOMAIN.md: a support plan starts from strengths.
+  if (analysis.strengths.length > 0) {
+    lines.push('', ja ? '■ 強みと関わり方のヒント' : 'Strengths and how to approach');
+    for (const note of analysis.strengths.slice(0, 4)) lines.push(`  ${b}${note.text[language]}`);
+  }
+
+  const shown = analysis.suggestions.filter((s) => s.action !== 'reconsider').slice(0, SHOWN);
   if (shown.length === 0) {
     lines.push(
       '',

@@ -62,6 +62,41 @@ describe('npm start', () => {
   });
 });
 
+describe('npm run cli -- analyze and attention', () => {
+  const env = () => ({ DATABASE_URL: `file:${join(dir, 'school.db')}`, YORISOI_NOW: NOW });
+
+  it('analyze --json gives patterns, tier, trend, hypotheses, strengths, suggestions and evidence', async () => {
+    const run = await runTs('scripts/cli.ts', ['analyze', 'S003', '--json'], { env: env() });
+    expect(run.status).toBe(0);
+    const result = JSON.parse(run.stdout) as Record<string, unknown> & { patterns: { code: string; details: Record<string, unknown> }[]; tier: { tier: number } };
+    for (const key of ['patterns', 'tier', 'trend', 'hypotheses', 'strengths', 'suggestions', 'evidence']) expect(result).toHaveProperty(key);
+    expect(result.patterns.find((p) => p.code === 'non_attendance_streak')?.details.since).toBe('2026-10-05');
+    expect(result.tier.tier).toBe(3);
+  });
+
+  it('analyze prints a readable summary, and refuses a student out of the asker’s scope', async () => {
+    const ok = await runTs('scripts/cli.ts', ['analyze', 'S002', '--as', 'T01'], { env: env() });
+    expect(ok.status).toBe(0);
+    expect(ok.stdout).toContain('■ 見立て');
+    expect(ok.stdout).toContain('支援の提案');
+    const refused = await runTs('scripts/cli.ts', ['analyze', 'S002', '--as', 'T04'], { env: env() });
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe('');
+    const missing = await runTs('scripts/cli.ts', ['analyze', 'S999'], { env: env() });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('No student with student_no S999');
+  });
+
+  it('attention lists the asker’s students with reasons', async () => {
+    const run = await runTs('scripts/cli.ts', ['attention', '--as', 'T01', '--json'], { env: env() });
+    expect(run.status).toBe(0);
+    const list = JSON.parse(run.stdout) as { inScope: number; students: { student: string; tier: number; reason: string }[] };
+    expect(list.inScope).toBe(6);
+    expect(list.students[0]).toMatchObject({ student: 'S003', tier: 3 });
+    for (const s of list.students) expect(s.reason.length).toBeGreaterThan(0);
+  });
+});
+
 describe('npm run cli -- ask', () => {
   it('runs one turn and prints the structured reply with --json', async () => {
     const env = { DATABASE_URL: `file:${join(dir, 'school.db')}`, YORISOI_NOW: NOW };
