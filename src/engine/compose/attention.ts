@@ -13,8 +13,8 @@ export function attentionReason(item: AttentionItem, language: Language): string
   const a = item.attendance;
   if (a.absenceRate !== null && a.schoolDays > 0) parts.push(ja ? `欠席 ${a.counts.absent}日（${percent(a.absenceRate)}）` : `absent ${a.counts.absent} days (${percent(a.absenceRate)})`);
   const notable = a.patterns.filter((p) => p.code !== 'regular' && p.code !== 'chronic_absence' && p.code !== 'severe_absence').slice(0, 2);
-  for (const p of notable) parts.push(p.summary[language]);
-  return parts.join(ja ? '、' : '; ');
+  for (const p of notable) parts.push(p.summary[language].replace(/[。.]$/, ''));
+  return parts.join(ja ? '／' : '; ');
 }
 
 export function composeAttention(items: readonly AttentionItem[], inScope: number, language: Language): Reply {
