@@ -7,7 +7,8 @@ export interface Config {
   /** The clock. YORISOI_NOW pins it for demos, tests and checks. */
   now: () => Date;
   demo: 'auto' | 'off';
-  engine: 'offline' | 'llm';
+  /** offline: rules only, nothing leaves the school. openai: LangChain over OpenAI or an OpenAI-compatible server. */
+  engine: 'offline' | 'openai';
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   openai: { apiKey?: string; baseUrl?: string; model: string };
   slack?: {

@@ -28,7 +28,7 @@ export const envSchema = z
       }),
     YORISOI_NOW: isoDateTime.optional(),
     YORISOI_DEMO: z.enum(['auto', 'off']).default('auto'),
-    YORISOI_ENGINE: z.enum(['offline', 'llm']).default('offline'),
+    YORISOI_ENGINE: z.enum(['offline', 'openai']).default('offline'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 
     OPENAI_API_KEY: optionalText,
@@ -63,8 +63,8 @@ export const envSchema = z
     if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
       ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required when DISCORD_TOKEN is set' });
     }
-    if (env.YORISOI_ENGINE === 'llm' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
-      ctx.addIssue({ code: 'custom', path: ['OPENAI_API_KEY'], message: 'is required when YORISOI_ENGINE=llm (or set OPENAI_BASE_URL for a local OpenAI-compatible server)' });
+    if (env.YORISOI_ENGINE === 'openai' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
+      ctx.addIssue({ code: 'custom', path: ['OPENAI_API_KEY'], message: 'is required when YORISOI_ENGINE=openai (or set OPENAI_BASE_URL for a local OpenAI-compatible server)' });
     }
   });
 

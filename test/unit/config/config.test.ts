@@ -41,7 +41,8 @@ describe('configuration', () => {
     [{ SLACK_BOT_TOKEN: 'abc', SLACK_APP_TOKEN: 'xapp-1' }, 'SLACK_BOT_TOKEN: expected a bot token starting with xoxb-'],
     [{ SLACK_PORT: 'eighty' }, 'SLACK_PORT:'],
     [{ DISCORD_TOKEN: 't' }, 'DISCORD_APPLICATION_ID: is required when DISCORD_TOKEN is set'],
-    [{ YORISOI_ENGINE: 'llm' }, 'OPENAI_API_KEY: is required when YORISOI_ENGINE=llm'],
+    [{ YORISOI_ENGINE: 'openai' }, 'OPENAI_API_KEY: is required when YORISOI_ENGINE=openai'],
+    [{ YORISOI_ENGINE: 'llm' }, 'YORISOI_ENGINE:'],
     [{ YORISOI_ENGINE: 'gpt' }, 'YORISOI_ENGINE:'],
   ])('rejects %o naming the variable and what it expects', (env, expected) => {
     expect(problems(env as Record<string, string>).join('\n')).toContain(expected);
@@ -49,6 +50,14 @@ describe('configuration', () => {
 
   it('lists every problem at once', () => {
     expect(problems({ YORISOI_NOW: 'x', LOG_LEVEL: 'loud' })).toHaveLength(2);
+  });
+
+  it('runs the openai engine with an API key, or with a local OpenAI-compatible server alone', () => {
+    const hosted = loadConfig({ YORISOI_ENGINE: 'openai', OPENAI_API_KEY: 'sk-test' });
+    expect(hosted.engine).toBe('openai');
+    expect(hosted.openai).toEqual({ apiKey: 'sk-test', baseUrl: undefined, model: 'gpt-4o-mini' });
+    const local = loadConfig({ YORISOI_ENGINE: 'openai', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1', OPENAI_MODEL: 'qwen2.5:7b' });
+    expect(local.openai).toEqual({ apiKey: undefined, baseUrl: 'http://127.0.0.1:11434/v1', model: 'qwen2.5:7b' });
   });
 
   it('derives Slack socket mode from an app token', () => {
