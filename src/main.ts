@@ -52,6 +52,9 @@ async function main(): Promise<number> {
       now: config.now,
       banner: `寄り添い Yorisoi — ${staff.familyName} ${staff.givenName}（${staff.id}）として接続しました。「help」で使い方、「exit」で終了。`,
     });
+    app.notifyThrough(async (recipients, reply) => {
+      for (const r of recipients) await shell.sendDirect({ staffId: r.id, displayName: `${r.familyName} ${r.givenName}` }, reply);
+    });
     await shell.start((message) => app.engine.handleTurn(message));
     await shell.finished;
     return 0;

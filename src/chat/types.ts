@@ -40,8 +40,18 @@ export interface Reply {
   actions?: Action[];
 }
 
+/** A staff member to reach directly (a DM on Slack or Discord; printed in the terminal). */
+export interface DirectRecipient {
+  staffId: string;
+  displayName: string;
+  slackUserId?: string;
+  discordUserId?: string;
+}
+
 export interface ChatAdapter {
   readonly platform: ConversationRef['platform'];
   start(handler: (message: IncomingMessage) => Promise<Reply>): Promise<void>;
+  /** Sends a reply straight to one staff member, e.g. a safeguarding alert. */
+  sendDirect(recipient: DirectRecipient, reply: Reply): Promise<void>;
   stop(): Promise<void>;
 }

@@ -1,104 +1,146 @@
-// One turn of a conversation: who is asking, what they mean, may they, and the answer.
+// One turn of a conversation: who is asking, what they mean (understand), may they and what
+// happens (act, through the services and the access policy), and the answer. `understand` and
+// `act` are separate so the LLM engine can replace the first and reuse the second.
 import type { IncomingMessage, Reply } from '../chat/types.ts';
 import { encodeConversationRef } from '../chat/conversation-ref.ts';
 import type { StaffMember } from '../domain/staff.ts';
 import type { Language } from '../domain/school.ts';
-import { mentionsSomeoneByName } from '../domain/names.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { identifyStaff } from '../services/identify-staff.ts';
-import { resolveStudent, visibleStudentById, type StudentIdentity } from '../services/resolve-student.ts';
-import { studentOverview } from '../services/ask-about-student.ts';
 import { conversationMemory } from '../services/conversation-memory.ts';
+import { studentOverview } from '../services/ask-about-student.ts';
+import { analyseStudentFor, attentionList } from '../services/student-analysis.ts';
+import { weeklySummary } from '../services/weekly-summary.ts';
+import type { StudentIdentity } from '../services/resolve-student.ts';
 import { detectLanguage } from './language.ts';
 import { understandOffline } from './offline/understand.ts';
+import type { Intent } from './intent.ts';
+import type { OfflineEngine } from './llm/types.ts';
+import { nameDirectory } from '../services/name-directory.ts';
+import { groundReply } from './compose/evidence.ts';
 import { ConversationState, MEMORY_TTL_MS } from './memory.ts';
 import { messages } from './compose/messages.ts';
 import { composeStudentOverview } from './compose/student-overview.ts';
 import { composeSuggestions } from './compose/suggestions.ts';
 import { composeAttention } from './compose/attention.ts';
-import { studentDisplayName } from './compose/format.ts';
-import { analyseStudentFor, attentionList } from '../services/student-analysis.ts';
+import { composePeriodAttendance } from './compose/period-attendance.ts';
+import { composeWeeklySummary } from './compose/weekly-summary.ts';
+import { chooseStudent, withStudent, type StudentIntent } from './handlers/student.ts';
+import { confirmDraft, proposeObservation, proposeSupportAction } from './handlers/writes.ts';
+import { searchCaseHistory } from './handlers/search.ts';
+import { plain, type Notify, type Turn } from './turn.ts';
 
 export interface Engine {
   handleTurn(message: IncomingMessage): Promise<Reply>;
 }
 
+export type { OfflineEngine };
+
 export interface EngineOptions {
   /** Called with an error code (never message text or personal data) when a turn fails. */
   onError?: (code: string, error: unknown) => void;
+  /** Direct messages to staff (safeguarding alerts); the adapters deliver them. */
+  notify?: Notify;
 }
 
-type StudentQuestion = 'ask_about_student' | 'suggest_support';
+const SMALLTALK = {
+  ja: 'どういたしまして。ほかに気になる生徒がいれば、いつでも聞いてください。',
+  en: "You're welcome. Ask me about any student whenever you need.",
+};
 
-const plain = (text: string, language: Language, sensitivity: Reply['sensitivity'] = 'public'): Reply => ({ text, language, sensitivity });
+export function createEngine(services: ServiceContext, options: EngineOptions = {}): OfflineEngine {
+  const memory = conversationMemory(services, MEMORY_TTL_MS);
+  const notify: Notify = options.notify ?? (async () => {});
 
-export function createEngine(ctx: ServiceContext, options: EngineOptions = {}): Engine {
-  const memory = conversationMemory(ctx, MEMORY_TTL_MS);
-
-  /** What the asker wanted to know about a student, once we know which student. */
-  async function answer(question: StudentQuestion, staff: StaffMember, student: StudentIdentity, language: Language): Promise<Reply> {
-    if (question === 'suggest_support') return composeSuggestions(student, (await analyseStudentFor(ctx, staff, student, question)).analysis, language);
-    return composeStudentOverview(await studentOverview(ctx, staff, student, question), language);
-  }
-
-  async function turn(message: IncomingMessage, staff: StaffMember, language: Language): Promise<Reply> {
+  async function openTurn(message: IncomingMessage, staff: StaffMember): Promise<Turn> {
     const key = encodeConversationRef(message.conversation);
     const state = ConversationState.catch({}).parse((await memory.load(key, staff.id)) ?? {});
-    const intent = understandOffline(message.text, { awaitingChoice: Boolean(state.candidates?.length) });
+    const turn: Turn = {
+      services,
+      message,
+      staff,
+      language: detectLanguage(message.text) ?? staff.preferredLanguage,
+      state,
+      notify,
+      async remember(next) {
+        turn.state = next;
+        await memory.save(key, staff.id, next);
+      },
+    };
+    return turn;
+  }
 
-    if (intent.type !== 'choose_student' && state.candidates) await memory.clear(key);
-
+  async function answerAbout(turn: Turn, intent: StudentIntent, student: StudentIdentity): Promise<Reply> {
+    const { staff, language } = turn;
     switch (intent.type) {
-      case 'help':
-        return plain(messages.help[language], language);
-      case 'unknown':
-        return plain(messages.unknown[language], language);
-      case 'choose_student': {
-        const candidates = state.candidates ?? [];
-        const n = Number(intent.choice);
-        const id = Number.isInteger(n) ? candidates[n - 1] : candidates.find((c) => c.toLowerCase() === intent.choice.toLowerCase());
-        const student = id ? await visibleStudentById(ctx, staff, id) : undefined;
-        if (!student) return plain(messages.choiceOutOfRange[language], language);
-        await memory.clear(key);
-        return answer(state.question ?? 'ask_about_student', staff, student, language);
-      }
-      case 'list_attention': {
-        const { items, inScope } = await attentionList(ctx, staff, intent.type);
-        return composeAttention(items, inScope, language);
-      }
       case 'suggest_support':
-      case 'ask_about_student': {
-        const resolution = await resolveStudent(ctx, staff, intent.text, intent.type);
-        if (resolution.kind === 'found') return answer(intent.type, staff, resolution.student, language);
-        if (resolution.kind === 'ambiguous') {
-          await memory.save(key, staff.id, { candidates: resolution.candidates.map((c) => c.id), question: intent.type } satisfies ConversationState);
-          const lines = resolution.candidates.map((c, i) => ({ index: i + 1, name: studentDisplayName(c, language), classId: c.classId }));
-          return {
-            text: messages.ambiguous(language, lines),
-            language,
-            sensitivity: 'restricted',
-            actions: resolution.candidates.map((c, i) => ({ type: 'choose_student', label: lines[i]!.name, studentId: c.id })),
-          };
-        }
-        return mentionsSomeoneByName(intent.text)
-          ? plain(messages.notFound[language], language)
-          : plain(messages.unknown[language], language);
-      }
+        return composeSuggestions(student, (await analyseStudentFor(services, staff, student, intent.type)).analysis, language);
+      case 'log_observation':
+        return proposeObservation(turn, intent, student);
+      case 'record_support_action':
+        return proposeSupportAction(turn, intent, student);
+      case 'search_history':
+        return searchCaseHistory(turn, intent, student);
+      case 'ask_about_student':
+        if (intent.period) return composePeriodAttendance(student, await analyseStudentFor(services, staff, student, intent.type), intent.period, language);
+        return composeStudentOverview(await studentOverview(services, staff, student, intent.type), language);
     }
   }
 
-  return {
+  async function act(intent: Intent, turn: Turn): Promise<Reply> {
+    const { staff, language } = turn;
+    // A pending ask-back or draft is only for the very next answer.
+    if (intent.type !== 'choose_student' && turn.state.choice) await turn.remember({ ...turn.state, choice: undefined });
+    switch (intent.type) {
+      case 'help':
+        return plain(messages.help[language], language);
+      case 'smalltalk':
+        return plain(SMALLTALK[language], language);
+      case 'unknown':
+        return plain(messages.unknown[language], language);
+      case 'list_attention': {
+        const { items, inScope } = await attentionList(services, staff, intent.type);
+        return composeAttention(items, inScope, language);
+      }
+      case 'digest_preview':
+        return composeWeeklySummary(await weeklySummary(services, staff, intent.weekOf, intent.type), language);
+      case 'choose_student':
+        return chooseStudent(turn, intent.choice, (pending, student) => answerAbout(turn, pending, student));
+      case 'confirm_draft':
+        return confirmDraft(turn, intent.decision, intent.edit);
+      case 'search_history':
+        // A search may name no student: then it covers every student the asker may see.
+        return searchCaseHistory(turn, intent, undefined);
+      default:
+        return withStudent(turn, intent, (student) => answerAbout(turn, intent, student));
+    }
+  }
+
+  const engine: OfflineEngine = {
+    identify: (message) => identifyStaff(services, message.conversation.platform, message.author.platformUserId),
+    async understand(message, staff) {
+      const turn = await openTurn(message, staff);
+      return understandOffline(message.text, {
+        now: services.now(),
+        awaitingChoice: Boolean(turn.state.choice),
+        awaitingConfirmation: Boolean(turn.state.draft),
+      });
+    },
+    directory: () => nameDirectory(services),
+    async act(intent, message, staff) {
+      return groundReply(await act(intent, await openTurn(message, staff)));
+    },
     async handleTurn(message) {
-      const detected = detectLanguage(message.text);
+      const detected: Language = detectLanguage(message.text) ?? 'ja';
       try {
-        const staff = await identifyStaff(ctx, message.conversation.platform, message.author.platformUserId);
-        if (!staff) return plain(messages.unregistered[detected ?? 'ja'], detected ?? 'ja');
-        return await turn(message, staff, detected ?? staff.preferredLanguage);
+        const staff = await engine.identify(message);
+        if (!staff) return plain(messages.unregistered[detected], detected);
+        return await engine.act(await engine.understand(message, staff), message, staff);
       } catch (error) {
         options.onError?.('turn_failed', error);
-        const language = detected ?? 'ja';
-        return plain(messages.unavailable[language], language);
+        return plain(messages.unavailable[detected], detected);
       }
     },
   };
+  return engine;
 }

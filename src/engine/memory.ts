@@ -1,13 +1,30 @@
-// The engine's memory of a conversation: which students it offered when a name was ambiguous.
+// What a conversation remembers between turns (stored in the database, expiring): the student in
+// focus for follow-ups ("彼女の先月の欠席は？"), the question waiting for a choice of student, and a
+// draft waiting for Save, Edit or Cancel.
 import { z } from 'zod';
+import { Intent, ObservationDraft } from './intent.ts';
+
+export const PendingDraft = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('observation'), studentId: z.string(), draft: ObservationDraft, alerted: z.boolean() }),
+  z.object({
+    kind: z.literal('support_action'),
+    studentId: z.string(),
+    action: z.enum(['start', 'update', 'end']),
+    description: z.string(),
+    outcome: z.string().optional(),
+    actedOn: z.string(),
+  }),
+]);
+export type PendingDraft = z.infer<typeof PendingDraft>;
 
 export const ConversationState = z.object({
-  /** Student ids offered in an ask-back, in the order shown (1-based choices). */
-  candidates: z.array(z.string()).optional(),
-  /** What was asked about the student being chosen. */
-  question: z.enum(['ask_about_student', 'suggest_support']).optional(),
+  /** The student the conversation is about, for follow-ups that do not name them. */
+  focusStudentId: z.string().optional(),
+  /** An ask-back: the students offered, in the order shown, and the question to answer. */
+  choice: z.object({ candidates: z.array(z.string()), intent: Intent }).optional(),
+  draft: PendingDraft.optional(),
 });
 export type ConversationState = z.infer<typeof ConversationState>;
 
-/** An ask-back is forgotten after this long. */
+/** Memory is forgotten after 30 minutes without a turn. */
 export const MEMORY_TTL_MS = 30 * 60 * 1000;

@@ -177,7 +177,7 @@ async function fetchVisible(ctx: ServiceContext, staff: StaffMember, query: Quer
   const visible: ObservationSearchRow[] = [];
   let before: { observedAt: Date; id: string } | undefined;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const rows = await searchObservations(ctx.db, ctx.provider ?? 'sqlite', { ...query, before, limit: PAGE });
+    const rows = await searchObservations(ctx.db, ctx.provider, { ...query, before, limit: PAGE });
     for (const r of rows) {
       const facts = { authorId: r.authorId, visibility: r.visibility === 'confidential' ? ('confidential' as const) : ('team' as const), categories: parseCategories(r.categories) };
       if (mayReadObservation(staff, facts)) visible.push(r);

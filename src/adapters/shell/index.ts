@@ -57,6 +57,11 @@ export function createShellAdapter(options: ShellAdapterOptions): ChatAdapter & 
     async start(handler) {
       loop(handler).catch(rejectFinished);
     },
+    async sendDirect(recipient, reply) {
+      // The terminal is one person's screen: a direct message to someone else is shown as such.
+      const label = reply.language === 'ja' ? `[通知 → ${recipient.displayName}（${recipient.staffId}）]` : `[direct message to ${recipient.displayName} (${recipient.staffId})]`;
+      options.output.write(`${label}\n${renderShellReply(reply)}\n`);
+    },
     async stop() {
       rl?.close();
     },

@@ -1,8 +1,7 @@
 // The analysis engine over the sample school's real export, through the database, the access
 // policy and the audit: what ../shared/sample-school/README.md and its observations show.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccessGuard } from '../../../src/access/guard.ts';
-import { createAuditLog } from '../../../src/store/audit-repository.ts';
+import { serviceContext } from '../../../src/services/context.ts';
 import { importSchool } from '../../../src/store/import/index.ts';
 import { findStaffMember } from '../../../src/store/staff-repository.ts';
 import { findStudent } from '../../../src/store/student-repository.ts';
@@ -18,7 +17,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await importSchool(database.db, SAMPLE_SCHOOL_DIR, {});
   const now = () => SAMPLE_NOW;
-  ctx = { db: database.db, guard: new AccessGuard(createAuditLog(database.db, now)), now };
+  ctx = serviceContext(database, now);
 });
 afterAll(async () => database.destroy());
 

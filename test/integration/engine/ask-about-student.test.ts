@@ -1,7 +1,7 @@
 // The whole road from a message to an answer, over the sample school's real export.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccessGuard } from '../../../src/access/guard.ts';
-import { createAuditLog } from '../../../src/store/audit-repository.ts';
+import { serviceContext } from '../../../src/services/context.ts';
 import { importSchool } from '../../../src/store/import/index.ts';
 import { createEngine, type Engine } from '../../../src/engine/handle-turn.ts';
 import { parseShellLine } from '../../../src/adapters/shell/parse.ts';
@@ -17,7 +17,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await importSchool(database.db, SAMPLE_SCHOOL_DIR, {});
   const now = () => SAMPLE_NOW;
-  engine = createEngine({ db: database.db, guard: new AccessGuard(createAuditLog(database.db, now)), now });
+  engine = createEngine(serviceContext(database, now));
 });
 afterAll(async () => database.destroy());
 
@@ -178,7 +178,7 @@ describe('other turns', () => {
 
   it('a database failure is a clear "try again", never a crash', async () => {
     const broken = createEngine({
-      db: database.db,
+      ...serviceContext(database, () => SAMPLE_NOW),
       guard: new AccessGuard({ record: async () => Promise.reject(new Error('SQLITE_BUSY')), recordMany: async () => Promise.reject(new Error('SQLITE_BUSY')) }),
       now: () => SAMPLE_NOW,
     });

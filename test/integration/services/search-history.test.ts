@@ -1,14 +1,13 @@
 // Case-history search as a use case, over the sample school: who may find what, filters from the
 // message (period, author, setting), the audit trail, and the offline reply.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AccessGuard } from '../../../src/access/guard.ts';
 import type { StaffMember } from '../../../src/access/policy.ts';
 import { composeSearchResults } from '../../../src/engine/compose/search-results.ts';
 import type { ServiceContext } from '../../../src/services/context.ts';
 import { excerptAround, searchHistory, type SearchHistoryRequest, type SearchHistoryResult } from '../../../src/services/search-history.ts';
-import { createAuditLog } from '../../../src/store/audit-repository.ts';
 import { importSchool } from '../../../src/store/import/index.ts';
 import { findStaffMember } from '../../../src/store/staff-repository.ts';
+import { serviceContext } from '../../../src/services/context.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
 import { SAMPLE_NOW, SAMPLE_SCHOOL_DIR } from '../../helpers/sample-school.ts';
 
@@ -20,7 +19,7 @@ beforeAll(async () => {
   database = await createTestDatabase();
   await importSchool(database.db, SAMPLE_SCHOOL_DIR, {});
   const now = () => SAMPLE_NOW;
-  ctx = { db: database.db, guard: new AccessGuard(createAuditLog(database.db, now)), now, provider: database.provider };
+  ctx = serviceContext(database, now);
 });
 afterAll(async () => database.destroy());
 
