@@ -15,6 +15,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Cli
   ask: { summary: 'ask --as <staff_id> "<text>" [--json]   run one conversation turn', load: () => import('./commands/ask.ts') },
   analyze: { summary: 'analyze <student_no> [--as <id>] [--json]   what the analysis sees in one student', load: () => import('./commands/analyze.ts') },
   attention: { summary: 'attention [--as <id>] [--json]             students who need attention now', load: () => import('./commands/attention.ts') },
+  understand: { summary: 'understand < cases.jsonl                offline understanding of {"as","text"} lines, as JSONL', load: () => import('./commands/understand.ts') },
   import: { summary: 'import <dir>                          import a school export (CSV)', load: () => import('./commands/import.ts') },
   demo: { summary: 'demo [--students N] [--seed N]        build a synthetic demo school', load: () => import('./commands/demo.ts') },
   db: { summary: 'db migrate                            apply database migrations', load: () => import('./commands/db.ts') },

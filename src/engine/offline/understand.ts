@@ -1,54 +1,78 @@
 // The offline engine's understanding: rules and vocabulary, no network, nothing leaves the school.
+// A small dispatcher over the parsers in this folder; the order of the checks is the design:
+//  1. replies to what the conversation is waiting for (a draft to confirm, a student to choose);
+//  2. a note marked as one (記録:, Log:) is an observation, whatever it says;
+//  3. conversation (help, greetings, the weekly digest, who needs attention), which names no student;
+//  4. safeguarding words in anything that does not plainly ask make a note to log (and alert on);
+//  5. about one student: a statement of what the team does (start/continue/end a measure), a
+//     search of the records, a request for support ideas, a statement of what happened (an
+//     observation), and otherwise a question (the services resolve the name in it).
+// Whether a message asks or tells is decided by mode.ts (question marks and words, request
+// endings, past-tense and reporting verbs), never by matching known sentences.
+// The safeguarding screen (analysis/safeguarding.ts), reached through the services as the engine's
+// import rules require.
+import { isSafeguardingText as mentionsSafeguardingConcern } from '../../services/record-observation.ts';
 import type { Intent } from '../intent.ts';
+import { asksForSupportIdeas, choiceOf, confirmReplyOf, isAttention, isDigest, isHelp, isSmalltalk } from './conversation.ts';
+import { asksExplicitly, modeOf } from './mode.ts';
+import { parseSearch, SEARCH_REQUEST } from './search.ts';
+import { hasLogMarker, structureObservation } from './structure-observation.ts';
+import { parseSupportAction } from './support-action.ts';
+import { prepare } from './text.ts';
+import { parsePeriod, weekOfFrom } from './when.ts';
 
-const HELP = /^(?:help|\?|ヘルプ|使い方|つかいかた|何ができ|なにができ|できること|what can you do)/i;
-const CHOICE = /^\s*(?:#?\d{1,2}|[A-Za-z]{1,2}\d{2,6})\s*$/;
+export interface UnderstandContext {
+  /** The clock; dates in the message (今日, 先月, last Friday) are relative to it, in Asia/Tokyo. */
+  now: Date;
+  /** An ask-back listed candidate students: a number or a student id chooses one. */
+  awaitingChoice: boolean;
+  /** A draft was shown with Save / Edit / Cancel. */
+  awaitingConfirmation: boolean;
+}
 
-/** "Who needs attention?": about a group, so it names no student. */
-const ATTENTION = new RegExp(
-  [
-    '(?:気になる|注意が必要な|要注意の?|心配な|見ておくべき|リスクのある|危ない|フォローが必要な)(?:生徒|子)',
-    '誰が(?:気になる|心配|危ない)',
-    '(?:which|what) students',
-    'who (?:needs|should i|should we)',
-    'students? (?:at risk|who need|needing attention)',
-    'attention list',
-    '要注意リスト',
-  ].join('|'),
-  'i',
-);
-
-/** "What could we try for X?" */
-const SUGGEST = new RegExp(
-  [
-    '支援',
-    '手立て',
-    '対応策',
-    'どう対応',
-    '次の一手',
-    'どうすれば',
-    'どう関わ',
-    '(?:何|なに)が(?:できる|できそう)',
-    'アドバイス',
-    '提案',
-    'what (?:support|could we try|can we try|should we try|can we do|could we do|should we do)',
-    'suggest',
-    'support (?:for|ideas)',
-    'ideas? for',
-    'next step',
-    'how (?:can|could|should) (?:we|i) help',
-  ].join('|'),
-  'i',
-);
-
-export function understandOffline(text: string, options: { awaitingChoice: boolean }): Intent {
-  const t = text.normalize('NFKC').trim();
+export function understandOffline(text: string, context: UnderstandContext): Intent {
+  const t = prepare(text);
   if (!t) return { type: 'unknown' };
-  if (options.awaitingChoice && CHOICE.test(t)) return { type: 'choose_student', choice: t.replace(/^#/, '') };
-  if (HELP.test(t) || /\bhelp\b/i.test(t) && !SUGGEST.test(t)) return { type: 'help' };
-  if (ATTENTION.test(t)) return { type: 'list_attention' };
-  if (SUGGEST.test(t)) return { type: 'suggest_support', text: t };
-  // Anything else may name a student; the services decide whether it does, among the
-  // students this asker may see.
-  return { type: 'ask_about_student', text: t };
+
+  if (context.awaitingConfirmation) {
+    const reply = confirmReplyOf(t);
+    if (reply) return { type: 'confirm_draft', ...reply };
+  }
+  if (context.awaitingChoice) {
+    const choice = choiceOf(t);
+    if (choice) return { type: 'choose_student', choice };
+  }
+  if (!/[\p{L}]/u.test(t)) return /^[?？]+$/.test(t) ? { type: 'help' } : { type: 'unknown' };
+
+  if (hasLogMarker(t)) return logObservation(t, context.now);
+  if (isHelp(t)) return { type: 'help' };
+  if (isSmalltalk(t)) return { type: 'smalltalk', text: t };
+  if (isDigest(t)) {
+    const weekOf = weekOfFrom(t, context.now);
+    return { type: 'digest_preview', ...(weekOf ? { weekOf } : {}) };
+  }
+  if (isAttention(t)) return { type: 'list_attention' };
+
+  // Safeguarding comes first (DOMAIN.md): words of self-harm, abuse or wanting to disappear make
+  // a note to record (and alert on), unless the message plainly asks for something.
+  if (mentionsSafeguardingConcern(t) && !asksExplicitly(t)) return logObservation(t, context.now);
+
+  const mode = modeOf(t);
+  if (mode !== 'question') {
+    const action = parseSupportAction(t, context.now);
+    if (action) return { type: 'record_support_action', text: t, ...action };
+  }
+  if (mode !== 'statement' && SEARCH_REQUEST.test(t)) return { type: 'search_history', text: t, ...parseSearch(t, context.now) };
+  if (mode !== 'statement' && asksForSupportIdeas(t)) return { type: 'suggest_support', text: t };
+  if (mode === 'statement') return logObservation(t, context.now);
+
+  // Anything else may name a student; the services decide whether it does, among the students
+  // this asker may see.
+  const period = parsePeriod(t, context.now);
+  return { type: 'ask_about_student', text: t, ...(period ? { period } : {}) };
+}
+
+function logObservation(text: string, now: Date): Intent {
+  const draft = structureObservation(text, now);
+  return { type: 'log_observation', text, draft };
 }
