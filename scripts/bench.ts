@@ -1,7 +1,7 @@
-// `npm run bench -- <import|demo|ask|analysis|engine|all>`: measured figures for docs/PERFORMANCE.md. Each run uses
+// `npm run bench -- <import|demo|ask|analysis|engine|llm|all>`: measured figures for docs/PERFORMANCE.md. Each run uses
 // a temporary SQLite database, or PostgreSQL when BENCH_POSTGRES_URL names a server (a database
 // is created and dropped per run). Prints a Markdown table.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -12,7 +12,9 @@ import { buildDemoSchool } from '../src/store/demo/index.ts';
 import { serviceContext } from '../src/services/context.ts';
 import { createEngine } from '../src/engine/handle-turn.ts';
 import { parseShellLine } from '../src/adapters/shell/parse.ts';
+import { fileURLToPath } from 'node:url';
 import { writeLargeExport } from './bench/large-export.ts';
+import { createChatModel, createLlmEngine, summarisePromptSizes } from '../src/engine/llm/index.ts';
 import { analyseStudent } from '../src/analysis/analyse-student.ts';
 import { loadRecords } from '../src/store/analysis-repository.ts';
 import { listStudents } from '../src/store/student-repository.ts';
@@ -159,9 +161,19 @@ async function benchEngine(): Promise<void> {
       const who = i % 2 ? counselor.id : teacher.id;
       turns.push([who, `${name}さんの様子は？`], [who, `${name}さんにどんな支援ができる？`], [who, `記録：${name}さん、今朝は1限から登校。表情は明るかった。`], [who, '取消'], [who, 'help']);
     }
+    // Warm-up: the first turns compile code paths and fill caches; steady state is what staff feel.
+    for (const [i, [who, text]] of turns.slice(0, 10).entries()) await engine.handleTurn(parseShellLine(text, who, -1 - i, NOW));
     const times: number[] = [];
+    const byKind = new Map<string, number[]>();
     for (const [i, [who, text]] of turns.entries()) {
-      times.push(await timed(() => engine.handleTurn(parseShellLine(text, who, i, NOW))));
+      const ms = await timed(() => engine.handleTurn(parseShellLine(text, who, i, NOW)));
+      times.push(ms);
+      const kind = ['ask', 'suggest', 'log', 'cancel', 'help'][i % 5]!;
+      byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
+    }
+    for (const [kind, list] of byKind) {
+      list.sort((a, b) => a - b);
+      rows.push([`  ${kind} turns`, `p50 ${list[Math.floor(list.length / 2)]!.toFixed(1)} ms`, `max ${list.at(-1)!.toFixed(1)} ms`]);
     }
     times.sort((a, b) => a - b);
     const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
@@ -169,7 +181,38 @@ async function benchEngine(): Promise<void> {
   });
 }
 
-const benches: Record<string, () => Promise<void>> = { import: benchImport, demo: benchDemo, ask: benchAsk, analysis: benchAnalysis, engine: benchEngine };
+/**
+ * The LLM engine's prompt size per turn over the shared sample cases, measured from the requests
+ * it builds. A local stand-in answers every request with nothing usable, so each turn also
+ * exercises the fallback; no network is used.
+ */
+async function benchLlmPrompts(): Promise<void> {
+  const cases = readFileSync(new URL('../../shared/eval/understand.jsonl', import.meta.url), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as { as: string; text: string });
+  await withDatabase(async (database) => {
+    await importSchool(database.db, fileURLToPath(new URL('../../shared/sample-school/', import.meta.url)), {});
+    const now = () => NOW;
+    const bodies: string[] = [];
+    let n = 0;
+    const standIn: typeof fetch = async (_url, init) => {
+      bodies.push(String(init?.body ?? ''));
+      const completion = { id: `bench-${++n}`, object: 'chat.completion', created: 0, model: 'bench', choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }], usage: { prompt_tokens: 0, completion_tokens: 1, total_tokens: 1 } };
+      return new Response(JSON.stringify(completion), { status: 200, headers: { 'content-type': 'application/json' } });
+    };
+    const offline = createEngine(serviceContext(database, now));
+    const engine = createLlmEngine({ offline, model: createChatModel({ apiKey: 'bench', model: 'gpt-4o-mini' }, { fetch: standIn, maxRetries: 0 }), now });
+    for (const [i, c] of cases.entries()) await engine.handleTurn(parseShellLine(c.text, c.as, 1000 + i, NOW));
+    const sizes = summarisePromptSizes(bodies);
+    const understanding = sizes.perRequest.filter((r) => r.toolTokens > 0);
+    const phrasing = sizes.perRequest.filter((r) => r.toolTokens === 0);
+    const mean = (list: typeof understanding) => (list.length ? Math.round(list.reduce((t, r) => t + r.tokens, 0) / list.length) : 0);
+    rows.push([`LLM prompt tokens per turn (${cases.length} sample cases, estimated)`, `${Math.round(sizes.totalTokens / cases.length)} tokens`, `${sizes.requests} requests; understanding mean ${mean(understanding)} (tools ${understanding[0]?.toolTokens ?? 0}); phrasing mean ${mean(phrasing)} over ${phrasing.length}`]);
+  });
+}
+
+const benches: Record<string, () => Promise<void>> = { import: benchImport, demo: benchDemo, ask: benchAsk, analysis: benchAnalysis, engine: benchEngine, llm: benchLlmPrompts };
 const which = process.argv[2] ?? 'all';
 if (which !== 'all' && !benches[which]) {
   console.error(`usage: npm run bench -- [${Object.keys(benches).join('|')}|all]`);

@@ -52,22 +52,41 @@ export function createEngine(services: ServiceContext, options: EngineOptions = 
   const memory = conversationMemory(services, MEMORY_TTL_MS);
   const notify: Notify = options.notify ?? (async () => {});
 
-  async function openTurn(message: IncomingMessage, staff: StaffMember): Promise<Turn> {
+  /** A turn reads the conversation's memory once; what it remembers is written once, at the end. */
+  async function openTurn(message: IncomingMessage, staff: StaffMember): Promise<Turn & { flush(): Promise<void> }> {
     const key = encodeConversationRef(message.conversation);
     const state = ConversationState.catch({}).parse((await memory.load(key, staff.id)) ?? {});
-    const turn: Turn = {
+    let changed = false;
+    const turn = {
       services,
       message,
       staff,
       language: detectLanguage(message.text) ?? staff.preferredLanguage,
       state,
       notify,
-      async remember(next) {
+      async remember(next: ConversationState) {
         turn.state = next;
-        await memory.save(key, staff.id, next);
+        changed = true;
+      },
+      async flush() {
+        if (changed) await memory.save(key, staff.id, turn.state);
       },
     };
     return turn;
+  }
+
+  function understandIn(turn: Turn): Intent {
+    return understandOffline(turn.message.text, {
+      now: services.now(),
+      awaitingChoice: Boolean(turn.state.choice),
+      awaitingConfirmation: Boolean(turn.state.draft),
+    });
+  }
+
+  async function actIn(intent: Intent, turn: Turn & { flush(): Promise<void> }): Promise<Reply> {
+    const reply = await act(intent, turn);
+    await turn.flush();
+    return reply;
   }
 
   async function answerAbout(turn: Turn, intent: StudentIntent, student: StudentIdentity): Promise<Reply> {
@@ -119,23 +138,19 @@ export function createEngine(services: ServiceContext, options: EngineOptions = 
   const engine: OfflineEngine = {
     identify: (message) => identifyStaff(services, message.conversation.platform, message.author.platformUserId),
     async understand(message, staff) {
-      const turn = await openTurn(message, staff);
-      return understandOffline(message.text, {
-        now: services.now(),
-        awaitingChoice: Boolean(turn.state.choice),
-        awaitingConfirmation: Boolean(turn.state.draft),
-      });
+      return understandIn(await openTurn(message, staff));
     },
     directory: () => nameDirectory(services),
     async act(intent, message, staff) {
-      return groundReply(await act(intent, await openTurn(message, staff)));
+      return groundReply(await actIn(intent, await openTurn(message, staff)));
     },
     async handleTurn(message) {
       const detected: Language = detectLanguage(message.text) ?? 'ja';
       try {
         const staff = await engine.identify(message);
         if (!staff) return plain(messages.unregistered[detected], detected);
-        return await engine.act(await engine.understand(message, staff), message, staff);
+        const turn = await openTurn(message, staff);
+        return await actIn(understandIn(turn), turn);
       } catch (error) {
         options.onError?.('turn_failed', error);
         return plain(messages.unavailable[detected], detected);

@@ -4,7 +4,7 @@
 import { schoolDateOf, schoolYearStart } from '../domain/dates.ts';
 import type { CalendarRecord } from '../analysis/types.ts';
 import { loadCalendar } from '../store/analysis-repository.ts';
-import { recordedAttendanceRange } from '../store/records-repository.ts';
+import { recordedAttendanceRange } from '../store/attendance-range.ts';
 import type { ServiceContext } from './context.ts';
 
 export interface SchoolYearWindow {

@@ -63,9 +63,9 @@ export interface StudentAnalysis {
 
 export async function analyseStudentFor(ctx: ServiceContext, staff: StaffMember, student: StudentIdentity, intent: string): Promise<StudentAnalysis> {
   const base = { staff, student, action: 'read' as const, intent };
-  const profile = await ctx.guard.check({ ...base, kind: 'profile' });
-  if (!profile.allowed) throw new AccessDeniedError(profile.reason);
-  const decisions = await ctx.guard.checkMany(KINDS_READ.map((kind) => ({ ...base, kind })));
+  // Every kind is decided and audited in one write; without the profile, nothing is read.
+  const [profile, ...decisions] = await ctx.guard.checkMany((['profile', ...KINDS_READ] as RecordKind[]).map((kind) => ({ ...base, kind })));
+  if (!profile!.allowed) throw new AccessDeniedError(profile!.reason);
   const kinds = kindsFrom((kind) => decisions[KINDS_READ.indexOf(kind)]!.allowed);
 
   const year = (await currentSchoolYear(ctx)) ?? emptyYear(ctx);

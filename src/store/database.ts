@@ -36,6 +36,10 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     // A generous busy timeout lets concurrent writers (two instances, 50 parallel saves) queue
     // instead of failing with SQLITE_BUSY.
     const db = new SqliteClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 15_000 }) });
+    // WAL with synchronous=NORMAL (SQLite's recommended pairing): a commit is never torn or lost
+    // when the process dies; only an OS crash or power cut can roll back the last moments. FULL
+    // would add an fsync to every audit row and answer.
+    await db.$executeRawUnsafe('PRAGMA synchronous = NORMAL');
     return { db, provider, close: () => db.$disconnect() };
   }
 

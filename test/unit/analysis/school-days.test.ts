@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { buildSchoolCalendar } from '../../../src/analysis/school-days.ts';
-import { summariseAttendance } from '../../../src/analysis/attendance-summary.ts';
 
 const calendar = buildSchoolCalendar([
   { date: '2026-04-29', kind: 'holiday' },
@@ -26,33 +25,5 @@ describe('school days', () => {
   it('an unpaired break start closes nothing rather than guessing', () => {
     const open = buildSchoolCalendar([{ date: '2026-12-25', kind: 'break_start' }]);
     expect(open.isSchoolDay('2026-12-28')).toBe(true);
-  });
-});
-
-describe('attendance summary', () => {
-  it('counts statuses over school days and gives the absence rate', () => {
-    const s = summariseAttendance(
-      [
-        { date: '2026-04-27', status: 'present' },
-        { date: '2026-04-28', status: 'absent' },
-        { date: '2026-04-30', status: 'nurse_office' },
-        { date: '2026-05-01', status: 'late' },
-        { date: '2026-05-08', status: 'absent' }, // outside the period
-      ],
-      calendar,
-      '2026-04-27',
-      '2026-05-01',
-    );
-    expect(s.schoolDays).toBe(4);
-    expect(s.counts).toMatchObject({ present: 1, absent: 1, nurse_office: 1, late: 1, online: 0 });
-    expect(s.absenceRate).toBe(0.25);
-    expect(s.unrecordedDays).toBe(0);
-  });
-  it('reports days with no record instead of guessing them', () => {
-    const s = summariseAttendance([{ date: '2026-04-27', status: 'present' }], calendar, '2026-04-27', '2026-04-28');
-    expect(s.unrecordedDays).toBe(1);
-  });
-  it('has no rate before the first school day', () => {
-    expect(summariseAttendance([], calendar, '2026-05-02', '2026-05-03').absenceRate).toBeNull();
   });
 });
