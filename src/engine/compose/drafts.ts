@@ -6,18 +6,9 @@ import type { StudentIdentity } from '../../services/resolve-student.ts';
 import type { ObservationDraft } from '../intent.ts';
 import type { PendingDraft } from '../memory.ts';
 import { studentDisplayName } from './format.ts';
+import { CATEGORY_LABEL } from './labels.ts';
 
-const CATEGORY: Record<string, { ja: string; en: string }> = {
-  attendance: { ja: '出欠', en: 'attendance' },
-  health: { ja: '健康', en: 'health' },
-  emotional: { ja: '気持ち', en: 'emotional' },
-  peer: { ja: '友人関係', en: 'peers' },
-  academic: { ja: '学習', en: 'academic' },
-  family: { ja: '家庭', en: 'family' },
-  positive: { ja: '前向きな様子', en: 'positive' },
-  safeguarding: { ja: '安全確認が必要', en: 'safeguarding' },
-};
-const SETTING: Record<string, { ja: string; en: string }> = {
+const SETTING: Record<string, Record<Language, string>> = {
   classroom: { ja: '教室', en: 'classroom' },
   nurse_office: { ja: '保健室', en: "nurse's office" },
   separate_room: { ja: '別室', en: 'separate room' },
@@ -27,7 +18,7 @@ const SETTING: Record<string, { ja: string; en: string }> = {
   counseling: { ja: '面談', en: 'counseling' },
   other: { ja: 'その他', en: 'other' },
 };
-const MOOD: Record<string, { ja: string; en: string }> = {
+const MOOD: Record<string, Record<Language, string>> = {
   positive: { ja: '明るい', en: 'bright' },
   calm: { ja: '落ち着いている', en: 'calm' },
   tired: { ja: '疲れている', en: 'tired' },
@@ -52,13 +43,13 @@ const HOW_TO_CONFIRM = {
 export function composeObservationDraft(student: StudentIdentity, draft: ObservationDraft, visibility: 'team' | 'confidential', language: Language, alerted: boolean): Reply {
   const ja = language === 'ja';
   const when = `${draft.observedOn}${draft.observedTime ? ` ${draft.observedTime}` : ''}${draft.lessonPeriod ? (ja ? `（${draft.lessonPeriod}限）` : ` (period ${draft.lessonPeriod})`) : ''}`;
-  const list = (codes: string[], table: typeof CATEGORY) => codes.map((c) => table[c]?.[language] ?? c).join(ja ? '、' : ', ');
+  const list = (codes: string[], table: Record<string, Record<Language, string>>) => codes.map((c) => table[c]?.[language] ?? c).join(ja ? '、' : ', ');
   const lines = [
     ja ? '記録の下書き（まだ保存していません）' : 'Draft observation (not saved yet)',
     `  ${ja ? '生徒' : 'Student'}: ${studentDisplayName(student, language)}${ja ? `（${student.classId}）` : `, ${student.classId}`}`,
     `  ${ja ? '日時' : 'When'}: ${when}`,
     `  ${ja ? '場面' : 'Setting'}: ${draft.setting ? list([draft.setting], SETTING) : ja ? '（なし）' : '(none)'}`,
-    `  ${ja ? '分類' : 'Categories'}: ${draft.categories.length ? list(draft.categories, CATEGORY) : ja ? '（なし）' : '(none)'}`,
+    `  ${ja ? '分類' : 'Categories'}: ${draft.categories.length ? list(draft.categories, CATEGORY_LABEL) : ja ? '（なし）' : '(none)'}`,
     `  ${ja ? '様子' : 'Mood'}: ${draft.mood ? list([draft.mood], MOOD) : ja ? '（なし）' : '(none)'}`,
     `  ${ja ? '内容' : 'Note'}: ${draft.text}`,
     `  ${ja ? '公開範囲' : 'Visible to'}: ${visibility === 'confidential' ? (ja ? 'SCと管理職のみ' : 'the counselor and school leaders only') : ja ? '担当の先生方（チーム）' : 'the staff team responsible for the student'}`,

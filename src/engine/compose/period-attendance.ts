@@ -5,11 +5,8 @@ import type { StudentIdentity } from '../../services/resolve-student.ts';
 import type { Reply } from '../../chat/types.ts';
 import type { Period } from '../intent.ts';
 import { percent, studentDisplayName } from './format.ts';
+import { STATUS_LABEL } from './labels.ts';
 
-const LABEL: Record<Language, Record<AttendanceStatus, string>> = {
-  ja: { present: '出席', absent: '欠席', late: '遅刻', early_leave: '早退', nurse_office: '保健室登校', separate_room: '別室登校', online: 'オンライン' },
-  en: { present: 'present', absent: 'absent', late: 'late', early_leave: 'early leave', nurse_office: "nurse's office", separate_room: 'separate room', online: 'online' },
-};
 
 export function composePeriodAttendance(student: StudentIdentity, { records, kinds }: StudentAnalysis, period: Period, language: Language): Reply {
   const ja = language === 'ja';
@@ -23,7 +20,7 @@ export function composePeriodAttendance(student: StudentIdentity, { records, kin
   const lines = [header, ja ? `  記録のある授業日 ${days.length}日` : `  ${days.length} school days recorded`];
   lines.push(
     `  ${ATTENDANCE_STATUSES.filter((s) => s === 'absent' || counts[s] > 0)
-      .map((s) => (ja ? `${LABEL.ja[s]} ${counts[s]}日` : `${LABEL.en[s]} ${counts[s]}`))
+      .map((s) => (ja ? `${STATUS_LABEL.ja[s]} ${counts[s]}日` : `${STATUS_LABEL.en[s]} ${counts[s]}`))
       .join(ja ? '・' : ' · ')}`,
   );
   lines.push(ja ? `  欠席率 ${percent(counts.absent / days.length)}` : `  absence rate ${percent(counts.absent / days.length)}`);

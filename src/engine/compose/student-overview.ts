@@ -1,14 +1,11 @@
 // Renders a StudentOverview as the offline engine's answer. Every figure comes from the
 // overview, which comes from the database; nothing is invented here.
-import { ATTENDANCE_STATUSES, type AttendanceStatus, type Language } from '../../domain/school.ts';
+import { ATTENDANCE_STATUSES, type Language } from '../../domain/school.ts';
 import type { StudentOverview } from '../../services/ask-about-student.ts';
 import type { Fact, Reply } from '../../chat/types.ts';
 import { bullet, percent, studentDisplayName, trendLabel } from './format.ts';
+import { STATUS_LABEL } from './labels.ts';
 
-const STATUS_LABEL: Record<Language, Record<AttendanceStatus, string>> = {
-  ja: { present: '出席', absent: '欠席', late: '遅刻', early_leave: '早退', nurse_office: '保健室登校', separate_room: '別室登校', online: 'オンライン' },
-  en: { present: 'present', absent: 'absent', late: 'late', early_leave: 'early leave', nurse_office: "nurse's office", separate_room: 'separate room', online: 'online' },
-};
 
 const NOTE_LENGTH = 140;
 

@@ -4,18 +4,8 @@ import type { WeeklySummary } from '../../services/weekly-summary.ts';
 import type { Reply } from '../../chat/types.ts';
 import { attentionReason } from './attention.ts';
 import { bullet, studentDisplayName } from './format.ts';
+import { CATEGORY_LABEL } from './labels.ts';
 
-const CATEGORY = {
-  attendance: { ja: '出欠', en: 'attendance' },
-  health: { ja: '健康', en: 'health' },
-  emotional: { ja: '気持ち', en: 'emotional' },
-  peer: { ja: '友人関係', en: 'peers' },
-  academic: { ja: '学習', en: 'academic' },
-  family: { ja: '家庭', en: 'family' },
-  positive: { ja: '前向きな様子', en: 'positive' },
-  safeguarding: { ja: '安全確認', en: 'safeguarding' },
-  uncategorised: { ja: '分類なし', en: 'uncategorised' },
-} as const;
 
 export function composeWeeklySummary(s: WeeklySummary, language: Language): Reply {
   const ja = language === 'ja';
@@ -24,7 +14,7 @@ export function composeWeeklySummary(s: WeeklySummary, language: Language): Repl
 
   lines.push('', ja ? `■ 今週の記録 ${s.observationCount}件` : `Observations this week: ${s.observationCount}`);
   if (s.observationCount === 0) lines.push(ja ? '  今週はまだ記録がありません（問題がないという意味ではありません）。' : '  None yet this week (which does not mean all is well).');
-  else lines.push(`  ${Object.entries(s.observationsByCategory).map(([c, n]) => `${CATEGORY[c as keyof typeof CATEGORY][language]} ${n}`).join(ja ? '・' : ' · ')}`);
+  else lines.push(`  ${Object.entries(s.observationsByCategory).map(([c, n]) => `${CATEGORY_LABEL[c as keyof typeof CATEGORY_LABEL][language]} ${n}`).join(ja ? '・' : ' · ')}`);
   if (s.urgentCount > 0) lines.push(ja ? `  ⚠ 要対応の記録 ${s.urgentCount}件` : `  ⚠ urgent notes: ${s.urgentCount}`);
 
   lines.push('', ja ? '■ 対応が必要な生徒' : 'Students who need attention');
