@@ -1,6 +1,6 @@
 // `npm run cli -- <command> ...`: the command-line tools for schools and developers.
 // Each command lives in scripts/commands/<name>.ts and exports `run(args, context)`.
-import { loadConfig, ConfigError, type Config } from '../src/config/index.ts';
+import { loadConfigOrExplain, type Config } from '../src/config/index.ts';
 
 export interface CliContext {
   config: Config;
@@ -36,16 +36,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`unknown command: ${name}\n\n${usage()}\n`);
     return 2;
   }
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const config = loadConfigOrExplain(process.stderr);
+  if (!config) return 2;
   const { run } = await command.load();
   return run(args, { config, stdout: process.stdout, stderr: process.stderr });
 }

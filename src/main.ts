@@ -2,7 +2,7 @@
 // demo school when it is empty), then start the chat. Without Slack or Discord configuration the
 // chat is the terminal: `npm start -- --as <staff_id>`.
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type Config } from './config/index.ts';
+import { loadConfigOrExplain, type Config } from './config/index.ts';
 import { openApp, type App } from './app.ts';
 import { createShellAdapter } from './adapters/shell/index.ts';
 import { findStaffMember } from './store/staff-repository.ts';
@@ -19,16 +19,8 @@ async function prepareSchool(app: App, config: Config): Promise<void> {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { as: { type: 'string' } }, allowPositionals: false });
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const config = loadConfigOrExplain(process.stderr);
+  if (!config) return 2;
   if (config.slack || config.discord) {
     process.stderr.write('Slack and Discord are not available in this version yet; unset their variables to use the terminal chat.\n');
     return 2;

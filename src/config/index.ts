@@ -63,6 +63,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   };
 }
 
+/** For entry points: the configuration, or undefined after explaining what is wrong on `stderr`. */
+export function loadConfigOrExplain(stderr: NodeJS.WritableStream, env: Record<string, string | undefined> = process.env): Config | undefined {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    stderr.write(`${error.message}\n`);
+    return undefined;
+  }
+}
+
 function describeIssue(issue: z.core.$ZodIssue): string {
   const name = issue.path.join('.') || '(environment)';
   return `${name}: ${issue.message}`;
