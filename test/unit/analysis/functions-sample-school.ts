@@ -97,3 +97,22 @@ const SAMPLE_PATTERNS: Record<string, PatternCode[]> = {
 export function samplePatterns(studentId: string): Pattern[] {
   return (SAMPLE_PATTERNS[studentId] ?? []).map((code) => pattern(code, studentId, ['2026-11-16', '2026-11-09', '2026-11-02', '2026-10-26']));
 }
+
+/** An empty year of one made-up student, with what a test sets. */
+export function records(over: Partial<StudentRecords> = {}): StudentRecords {
+  return {
+    studentId: 'S900',
+    enrolledOn: '2026-04-06',
+    asOf: '2026-11-20',
+    yearStart: '2026-04-06',
+    lastRecorded: '2026-11-20',
+    calendar: [],
+    attendance: [],
+    observations: [],
+    environment: [],
+    competencies: [],
+    bigFive: [],
+    plans: [],
+    ...over,
+  };
+}

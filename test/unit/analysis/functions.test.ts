@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { hypothesiseFunctions, leadingFunctions } from '../../../src/analysis/functions/index.ts';
 import { clausesOf, textHas } from '../../../src/analysis/functions/text.ts';
-import type { EnvironmentInput, FunctionCode, FunctionHypothesis, ObservationInput, Pattern, PatternCode, StudentRecords } from '../../../src/analysis/types.ts';
-import { pattern, SAMPLE_STUDENTS, samplePatterns, sampleRecords } from './functions-sample-school.ts';
+import type { EnvironmentInput, FunctionCode, FunctionHypothesis, ObservationInput, Pattern, PatternCode } from '../../../src/analysis/types.ts';
+import { pattern, records, SAMPLE_STUDENTS, samplePatterns, sampleRecords } from './functions-sample-school.ts';
 
 let nextId = 0;
 function obs(text: string, date = '2026-10-05', hour = 15): ObservationInput {
@@ -12,23 +12,6 @@ function obs(text: string, date = '2026-10-05', hour = 15): ObservationInput {
 function env(factor: string, value: string, assessedOn = '2026-10-20'): EnvironmentInput {
   nextId += 1;
   return { id: `e${nextId}`, assessedOn, factor, value };
-}
-function records(over: Partial<StudentRecords> = {}): StudentRecords {
-  return {
-    studentId: 'S900',
-    enrolledOn: '2026-04-06',
-    asOf: '2026-11-20',
-    yearStart: '2026-04-06',
-    lastRecorded: '2026-11-20',
-    calendar: [],
-    attendance: [],
-    observations: [],
-    environment: [],
-    competencies: [],
-    bigFive: [],
-    plans: [],
-    ...over,
-  };
 }
 const fns = (hs: FunctionHypothesis[]) => hs.map((h) => h.function);
 const get = (hs: FunctionHypothesis[], fn: FunctionCode) => hs.find((h) => h.function === fn);

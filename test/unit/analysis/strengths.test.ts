@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { strengthsAndApproach } from '../../../src/analysis/strengths.ts';
-import type { BigFiveInput, CompetencyInput, ObservationInput, StrengthNote, StudentRecords } from '../../../src/analysis/types.ts';
-import { SAMPLE_STUDENTS, sampleRecords } from './functions-sample-school.ts';
+import type { BigFiveInput, CompetencyInput, ObservationInput, StrengthNote } from '../../../src/analysis/types.ts';
+import { records, SAMPLE_STUDENTS, sampleRecords } from './functions-sample-school.ts';
 
-function records(over: Partial<StudentRecords> = {}): StudentRecords {
-  return {
-    studentId: 'S900',
-    enrolledOn: '2026-04-06',
-    asOf: '2026-11-20',
-    yearStart: '2026-04-06',
-    lastRecorded: '2026-11-20',
-    calendar: [],
-    attendance: [],
-    observations: [],
-    environment: [],
-    competencies: [],
-    bigFive: [],
-    plans: [],
-    ...over,
-  };
-}
 const rating = (competency: string, rater: CompetencyInput['rater'], score: number, assessedOn = '2026-06-05'): CompetencyInput => ({
   id: `c-${competency}-${rater}-${assessedOn}`,
   assessedOn,
