@@ -154,9 +154,15 @@ async function benchEngine(): Promise<void> {
     const engine = createEngine(serviceContext(database, now));
     const teacher = await db.staff.findFirstOrThrow({ where: { role: 'homeroom_teacher' }, orderBy: { id: 'asc' } });
     const counselor = await db.staff.findFirstOrThrow({ where: { role: 'counselor' } });
-    const pupils = await db.student.findMany({ take: 40, orderBy: { id: 'asc' }, select: { familyName: true, givenName: true } });
+    // Each asks about students they may see: the teacher about their own class, as in real use.
+    const select = { familyName: true, givenName: true } as const;
+    const own = await db.student.findMany({ where: { homeroomId: teacher.id }, orderBy: { id: 'asc' }, select });
+    const others = await db.student.findMany({ where: { NOT: { homeroomId: teacher.id } }, take: 100, orderBy: { id: 'asc' }, select });
     const turns: [string, string][] = [];
-    for (const [i, p] of pupils.entries()) {
+    // 200 conversations of five turns: a p99 read from 1,000 turns is not one unlucky turn.
+    for (let i = 0; i < 200; i++) {
+      const pool = i % 2 ? others : own;
+      const p = pool[Math.floor(i / 2) % pool.length]!;
       const name = `${p.familyName}${p.givenName}`;
       const who = i % 2 ? counselor.id : teacher.id;
       turns.push([who, `${name}さんの様子は？`], [who, `${name}さんにどんな支援ができる？`], [who, `記録：${name}さん、今朝は1限から登校。表情は明るかった。`], [who, '取消'], [who, 'help']);
@@ -171,13 +177,13 @@ async function benchEngine(): Promise<void> {
       const kind = ['ask', 'suggest', 'log', 'cancel', 'help'][i % 5]!;
       byKind.set(kind, [...(byKind.get(kind) ?? []), ms]);
     }
+    const quantile = (list: number[], p: number) => list[Math.min(list.length - 1, Math.floor(p * list.length))]!.toFixed(1);
     for (const [kind, list] of byKind) {
       list.sort((a, b) => a - b);
-      rows.push([`  ${kind} turns`, `p50 ${list[Math.floor(list.length / 2)]!.toFixed(1)} ms`, `max ${list.at(-1)!.toFixed(1)} ms`]);
+      rows.push([`  ${kind} turns`, `p50 ${quantile(list, 0.5)} ms`, `p99 ${quantile(list, 0.99)} ms, max ${list.at(-1)!.toFixed(1)} ms`]);
     }
     times.sort((a, b) => a - b);
-    const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(1);
-    rows.push([`offline engine turn, 1,000-student school (${times.length} turns: ask, suggest, log, cancel, help)`, `p50 ${q(0.5)} ms`, `p99 ${q(0.99)} ms`]);
+    rows.push([`offline engine turn, 1,000-student school (${times.length} turns: ask, suggest, log, cancel, help)`, `p50 ${quantile(times, 0.5)} ms`, `p99 ${quantile(times, 0.99)} ms`]);
   });
 }
 

@@ -25,15 +25,15 @@ export function weekday(date: string): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay();
 }
 
+// Built once: constructing a formatter costs far more than formatting, and analyses format every
+// observation's time.
+// en-CA formats as YYYY-MM-DD.
+const dateInSchoolZone = new Intl.DateTimeFormat('en-CA', { timeZone: SCHOOL_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+const hourInSchoolZone = new Intl.DateTimeFormat('en-GB', { timeZone: SCHOOL_TIME_ZONE, hour: '2-digit', hourCycle: 'h23' });
+
 /** The civil date of an instant in the school's time zone. */
 export function schoolDateOf(instant: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: SCHOOL_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  return dateInSchoolZone.format(instant);
 }
 
 /** The Japanese school year begins in April (MEXT): the April 1st on or before `date`. */
@@ -50,7 +50,5 @@ export function schoolLocalTimeToInstant(local: string): Date {
 
 /** The hour (0-23) of an instant in the school's time zone. */
 export function schoolHourOf(instant: Date): number {
-  return Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: SCHOOL_TIME_ZONE, hour: '2-digit', hourCycle: 'h23' }).format(instant),
-  );
+  return Number(hourInSchoolZone.format(instant));
 }

@@ -61,9 +61,14 @@ export async function loadRecords(
   const want = (k: keyof RecordKinds) => studentIds.filter((id) => kinds(id)[k]);
   const bucket = (id: string) => result.get(id)!;
 
-  const attendanceIds = want('attendance');
-  if (attendanceIds.length) {
-    const rows = await inChunks(attendanceIds, (chunk) =>
+  // The kinds are independent: on PostgreSQL they travel in parallel over the pool.
+  const loaders: Promise<void>[] = [];
+  const load = (ids: string[], work: (ids: string[]) => Promise<void>) => {
+    if (ids.length) loaders.push(work(ids));
+  };
+
+  load(want('attendance'), async (ids) => {
+    const rows = await inChunks(ids, (chunk) =>
       db.attendance.findMany({
         where: { studentId: { in: chunk }, date: { gte: from, lte: to } },
         select: { studentId: true, date: true, status: true, periodsAttended: true },
@@ -71,11 +76,10 @@ export async function loadRecords(
       }),
     );
     for (const r of rows) bucket(r.studentId).attendance.push({ date: r.date, status: AttendanceStatus.parse(r.status), periodsAttended: r.periodsAttended });
-  }
+  });
 
-  const observationIds = want('observations');
-  if (observationIds.length) {
-    const rows = await inChunks(observationIds, (chunk) =>
+  load(want('observations'), async (ids) => {
+    const rows = await inChunks(ids, (chunk) =>
       db.observation.findMany({
         where: { studentId: { in: chunk }, observedAt: { lte: endOfSchoolDay(to) } },
         select: { id: true, studentId: true, observedAt: true, authorId: true, text: true, categories: true, concern: true, visibility: true, author: { select: { role: true } } },
@@ -95,36 +99,37 @@ export async function loadRecords(
         visibility: r.visibility === 'confidential' ? 'confidential' : 'team',
       });
     }
-  }
+  });
 
-  const environmentIds = want('environment');
-  if (environmentIds.length) {
-    const rows = await inChunks(environmentIds, (chunk) => db.environmentFactor.findMany({ where: { studentId: { in: chunk }, assessedOn: { lte: to } }, orderBy: { assessedOn: 'asc' } }));
+  load(want('environment'), async (ids) => {
+    const rows = await inChunks(ids, (chunk) => db.environmentFactor.findMany({ where: { studentId: { in: chunk }, assessedOn: { lte: to } }, orderBy: { assessedOn: 'asc' } }));
     for (const r of rows) bucket(r.studentId).environment.push({ id: String(r.id), assessedOn: r.assessedOn, factor: r.factor, value: r.value });
-  }
+  });
 
-  const assessmentIds = want('assessments');
-  if (assessmentIds.length) {
-    const competencies = await inChunks(assessmentIds, (chunk) => db.competencyRating.findMany({ where: { studentId: { in: chunk }, assessedOn: { lte: to } }, orderBy: { assessedOn: 'asc' } }));
-    for (const r of competencies) {
+  load(want('assessments'), async (ids) => {
+    const rows = await inChunks(ids, (chunk) => db.competencyRating.findMany({ where: { studentId: { in: chunk }, assessedOn: { lte: to } }, orderBy: { assessedOn: 'asc' } }));
+    for (const r of rows) {
       const rater = r.rater === 'peer' || r.rater === 'teacher' ? r.rater : 'self';
       bucket(r.studentId).competencies.push({ id: String(r.id), assessedOn: r.assessedOn, competency: r.competency, score: r.score, rater });
     }
-    const bigFive = await inChunks(assessmentIds, (chunk) => db.bigFiveResult.findMany({ where: { studentId: { in: chunk }, assessedOn: { lte: to } }, orderBy: { assessedOn: 'asc' } }));
-    for (const r of bigFive) {
+  });
+  load(want('assessments'), async (ids) => {
+    const rows = await inChunks(ids, (chunk) => db.bigFiveResult.findMany({ where: { studentId: { in: chunk }, assessedOn: { lte: to } }, orderBy: { assessedOn: 'asc' } }));
+    for (const r of rows) {
       const { studentId, instrument: _instrument, id, ...scores } = r;
       bucket(studentId).bigFive.push({ id: String(id), ...scores });
     }
-  }
+  });
 
-  const planIds = want('plans');
-  if (planIds.length) {
-    const rows = await inChunks(planIds, (chunk) => db.supportPlan.findMany({ where: { studentId: { in: chunk }, startedOn: { lte: to } }, orderBy: { startedOn: 'asc' } }));
+  load(want('plans'), async (ids) => {
+    const rows = await inChunks(ids, (chunk) => db.supportPlan.findMany({ where: { studentId: { in: chunk }, startedOn: { lte: to } }, orderBy: { startedOn: 'asc' } }));
     for (const r of rows) {
       const status = r.status === 'completed' || r.status === 'stopped' ? r.status : 'active';
       bucket(r.studentId).plans.push({ id: r.id, startedOn: r.startedOn, tier: r.tier, goal: r.goal, strategy: r.strategy, status, outcome: r.outcome, reviewOn: r.reviewOn, ownerId: r.ownerId });
     }
-  }
+  });
+
+  await Promise.all(loaders);
   return result;
 }
 

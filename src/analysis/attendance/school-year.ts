@@ -21,9 +21,15 @@ export interface SchoolYearDays {
   events: Map<string, CalendarRecord[]>;
 }
 
-// Keyed by the calendar array itself: callers load the calendar once and pass the same array for
-// every student; an array is treated as unchanging once analysed.
-const cache = new WeakMap<readonly CalendarRecord[], Map<string, SchoolYearDays>>();
+// Keyed by the calendar's content: a whole-school analysis passes one array for every student, and
+// each chat turn loads the same calendar afresh, so both reuse the days computed before. A few
+// dozen entries make the key; a handful of years and ranges are ever live at once.
+const cache = new Map<string, SchoolYearDays>();
+const CACHE_LIMIT = 32;
+
+function calendarKey(calendar: readonly CalendarRecord[]): string {
+  return calendar.map((e) => `${e.date}${e.kind}${e.label}`).join('\n');
+}
 
 function nextDay(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -31,14 +37,13 @@ function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** School days from `start` to the year end (or `until`, if later). Cached per calendar array. */
+/** School days from `start` to the year end (or `until`, if later). Cached per calendar content. */
 export function schoolYearDays(calendar: readonly CalendarRecord[], start: string, until: string): SchoolYearDays {
   const startYear = Number(schoolYearStart(start).slice(0, 4));
   const yearEnd = assumedYearEnd(startYear);
   const end = until > yearEnd ? until : yearEnd;
-  const key = `${start}|${end}`;
-  let byKey = cache.get(calendar);
-  const hit = byKey?.get(key);
+  const key = `${start}|${end}|${calendarKey(calendar)}`;
+  const hit = cache.get(key);
   if (hit) return hit;
 
   const school = buildSchoolCalendar(calendar);
@@ -62,8 +67,8 @@ export function schoolYearDays(calendar: readonly CalendarRecord[], start: strin
     else events.set(e.date, [e]);
   }
   const result: SchoolYearDays = { yearEnd, days, weekdays, index, projected, events };
-  if (!byKey) cache.set(calendar, (byKey = new Map()));
-  byKey.set(key, result);
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, result);
   return result;
 }
 

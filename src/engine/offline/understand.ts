@@ -30,13 +30,17 @@ export interface UnderstandContext {
   awaitingConfirmation: boolean;
 }
 
+const NAMES_A_DRAFT_DECISION = /保存|取消|取り消|キャンセル|破棄|\b(?:save|cancel|discard)\b/i;
+
 export function understandOffline(text: string, context: UnderstandContext): Intent {
   const t = prepare(text);
   if (!t) return { type: 'unknown' };
 
-  if (context.awaitingConfirmation) {
-    const reply = confirmReplyOf(t);
-    if (reply) return { type: 'confirm_draft', ...reply };
+  const reply = confirmReplyOf(t);
+  // 「保存」 or "cancel" after the draft has expired still means the draft: the answer is that
+  // nothing is waiting, not an overview of whoever was last discussed. A bare はい or OK is not.
+  if (reply && (context.awaitingConfirmation || (reply.decision !== 'edit' && NAMES_A_DRAFT_DECISION.test(t)))) {
+    return { type: 'confirm_draft', ...reply };
   }
   if (context.awaitingChoice) {
     const choice = choiceOf(t);

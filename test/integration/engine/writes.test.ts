@@ -55,6 +55,14 @@ describe('logging an observation', () => {
     expect(await chatNotes('S009')).toHaveLength(0);
   });
 
+  it('save or cancel with no draft waiting says so and shows no record', async () => {
+    await say('T01', '鈴木さんの様子は？');
+    const saved = await say('T01', '保存');
+    expect(saved.text).toBe('保存を待っている下書きはありません。');
+    const cancelled = await say('T01', 'cancel');
+    expect(cancelled.text).toBe('There is no draft waiting to be saved.');
+  });
+
   it('edit rewrites the draft before saving', async () => {
     await say('T02', '記録：山本くん、今日は友達と楽しそうに話していた');
     const edited = await say('T02', '修正: 昼休みに友達と楽しそうに話していた');

@@ -90,8 +90,13 @@ describe('offline understanding: replies to what the conversation waits for', ()
     expect(understand('修正：鈴木さん、今朝は2限から登校。', pending)).toEqual({ type: 'confirm_draft', decision: 'edit', edit: '鈴木さん、今朝は2限から登校。' });
     expect(understand('edit: Yui came in at period 2', pending)).toEqual({ type: 'confirm_draft', decision: 'edit', edit: 'Yui came in at period 2' });
     expect(understand('編集', pending)).toEqual({ type: 'confirm_draft', decision: 'edit' });
-    expect(understand('保存').type).toBe('ask_about_student');
     expect(understand('はい').type).toBe('smalltalk');
+    expect(understand('修正').type).not.toBe('confirm_draft');
+  });
+  it('Save or Cancel with no draft shown is about a draft (the engine answers that none is waiting)', () => {
+    expect(understand('保存')).toEqual({ type: 'confirm_draft', decision: 'save' });
+    expect(understand('取消')).toEqual({ type: 'confirm_draft', decision: 'cancel' });
+    expect(understand('cancel')).toEqual({ type: 'confirm_draft', decision: 'cancel' });
   });
   it('while a draft is shown, a message that is no reply is understood as itself', () => {
     expect(understand('高橋くんの様子は？', { awaitingConfirmation: true }).type).toBe('ask_about_student');
