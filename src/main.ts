@@ -47,7 +47,7 @@ async function main(): Promise<number> {
     app.notifyThrough(async (recipients, reply) => {
       for (const r of recipients) await shell.sendDirect({ staffId: r.id, displayName: `${r.familyName} ${r.givenName}` }, reply);
     });
-    await shell.start((message) => app.engine.handleTurn(message));
+    await shell.start(app.engine);
     await shell.finished;
     return 0;
   } finally {

@@ -2,6 +2,8 @@
 // IncomingMessage and render Reply; nothing else sees a Slack, Discord or terminal type.
 import type { ConversationRef } from './conversation-ref.ts';
 
+export type Platform = ConversationRef['platform'];
+
 export interface IncomingMessage {
   id: string;
   conversation: ConversationRef;
@@ -11,9 +13,20 @@ export interface IncomingMessage {
   isDirect: boolean;
   mentionsBot: boolean;
   receivedAt: Date;
+  /**
+   * Set when the user pressed a button or submitted a form instead of typing. The engine acts on
+   * it directly; `text` then only says what was pressed (for the language and the logs).
+   */
+  action?: UserAction;
   /** The platform's own event; never read outside the adapter that made it. */
   raw?: unknown;
 }
+
+/** What a button or form on a reply does, once the user uses it. */
+export type UserAction =
+  | { kind: 'draft'; decision: 'save' | 'edit' | 'cancel'; /** the rewritten text, from an edit form */ edit?: string }
+  | { kind: 'undo'; recordId: string }
+  | { kind: 'choose_student'; studentId: string };
 
 /** A record a reply rests on, so answers can cite their sources. */
 export interface Fact {
@@ -22,9 +35,14 @@ export interface Fact {
   label: string;
 }
 
+/**
+ * Buttons offered with a reply. Platforms with buttons render them; the terminal says what to
+ * type. Using one comes back as the matching `UserAction`.
+ */
 export type Action =
   | { type: 'choose_student'; label: string; studentId: string }
-  | { type: 'button'; id: string; label: string; value: string };
+  | { type: 'draft'; decision: 'save' | 'edit' | 'cancel'; label: string; /** the draft's note, to prefill an edit form */ text?: string }
+  | { type: 'undo'; label: string; recordId: string };
 
 /**
  * `public`: nothing about a student. `staff`: fine for the asker's colleagues. `restricted`:
@@ -48,10 +66,49 @@ export interface DirectRecipient {
   discordUserId?: string;
 }
 
+/** What an adapter calls: the engine, behind a platform-neutral face. */
+export interface ChatHandler {
+  /** One message, command or button press, and the reply to it. */
+  handleTurn(message: IncomingMessage): Promise<Reply>;
+  /** A staff member's home view (Slack's App Home): their students needing attention now. */
+  home(platform: Platform, platformUserId: string): Promise<Reply>;
+}
+
 export interface ChatAdapter {
-  readonly platform: ConversationRef['platform'];
-  start(handler: (message: IncomingMessage) => Promise<Reply>): Promise<void>;
+  readonly platform: Platform;
+  start(handler: ChatHandler): Promise<void>;
   /** Sends a reply straight to one staff member, e.g. a safeguarding alert. */
   sendDirect(recipient: DirectRecipient, reply: Reply): Promise<void>;
+  /** Stops taking new events, lets the ones in progress finish, then disconnects. */
   stop(): Promise<void>;
+}
+
+/**
+ * Exactly-once processing of platform events that may be delivered more than once (Slack retries
+ * an event it thinks was missed), shared by every instance through the database.
+ */
+export interface EventLedger {
+  /** True when this delivery should be processed: never seen, or an earlier attempt failed or died. */
+  claim(key: string): Promise<boolean>;
+  /** The event was processed; later deliveries are dropped. */
+  complete(key: string): Promise<void>;
+  /** The attempt failed; a retry may claim the event again. */
+  release(key: string): Promise<void>;
+}
+
+/** A chat workspace the app is installed in, with the bot's credentials for it. */
+export interface Installation {
+  platform: Platform;
+  /** Slack team id. */
+  workspaceId: string;
+  botToken: string;
+  botUserId: string;
+  botId?: string;
+}
+
+/** Where installations are kept; uninstalling removes a workspace's tokens and nothing else. */
+export interface InstallationStore {
+  save(installation: Installation): Promise<void>;
+  find(platform: Platform, workspaceId: string): Promise<Installation | undefined>;
+  remove(platform: Platform, workspaceId: string): Promise<void>;
 }

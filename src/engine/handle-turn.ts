@@ -1,7 +1,7 @@
 // One turn of a conversation: who is asking, what they mean (understand), may they and what
 // happens (act, through the services and the access policy), and the answer. `understand` and
 // `act` are separate so the LLM engine can replace the first and reuse the second.
-import type { IncomingMessage, Reply } from '../chat/types.ts';
+import type { ChatHandler, IncomingMessage, Platform, Reply } from '../chat/types.ts';
 import { encodeConversationRef } from '../chat/conversation-ref.ts';
 import type { StaffMember } from '../domain/staff.ts';
 import type { Language } from '../domain/school.ts';
@@ -26,13 +26,13 @@ import { composeAttention } from './compose/attention.ts';
 import { composePeriodAttendance } from './compose/period-attendance.ts';
 import { composeWeeklySummary } from './compose/weekly-summary.ts';
 import { chooseStudent, withStudent, type StudentIntent } from './handlers/student.ts';
-import { confirmDraft, proposeObservation, proposeSupportAction } from './handlers/writes.ts';
+import { confirmDraft, proposeObservation, proposeSupportAction, undoSaved } from './handlers/writes.ts';
+import { intentOfAction } from './action-intent.ts';
 import { searchCaseHistory } from './handlers/search.ts';
 import { plain, type Notify, type Turn } from './turn.ts';
 
-export interface Engine {
-  handleTurn(message: IncomingMessage): Promise<Reply>;
-}
+/** What the adapters call (ChatHandler): a turn, and a staff member's home view. */
+export type Engine = ChatHandler;
 
 export type { OfflineEngine };
 
@@ -76,6 +76,8 @@ export function createEngine(services: ServiceContext, options: EngineOptions = 
   }
 
   function understandIn(turn: Turn): Intent {
+    const action = turn.message.action;
+    if (action) return intentOfAction(action);
     return understandOffline(turn.message.text, {
       now: services.now(),
       awaitingChoice: Boolean(turn.state.choice),
@@ -127,6 +129,8 @@ export function createEngine(services: ServiceContext, options: EngineOptions = 
         return chooseStudent(turn, intent.choice, (pending, student) => answerAbout(turn, pending, student));
       case 'confirm_draft':
         return confirmDraft(turn, intent.decision, intent.edit);
+      case 'undo_observation':
+        return undoSaved(turn, intent.observationId);
       case 'search_history':
         // A search may name no student: then it covers every student the asker may see.
         return searchCaseHistory(turn, intent, undefined);
@@ -143,6 +147,17 @@ export function createEngine(services: ServiceContext, options: EngineOptions = 
     directory: () => nameDirectory(services),
     async act(intent, message, staff) {
       return groundReply(await actIn(intent, await openTurn(message, staff)));
+    },
+    async home(platform: Platform, platformUserId: string) {
+      try {
+        const staff = await identifyStaff(services, platform, platformUserId);
+        if (!staff) return plain(messages.unregistered.ja, 'ja');
+        const { items, inScope } = await attentionList(services, staff, 'list_attention');
+        return composeAttention(items, inScope, staff.preferredLanguage);
+      } catch (error) {
+        options.onError?.('home_failed', error);
+        return plain(messages.unavailable.ja, 'ja');
+      }
     },
     async handleTurn(message) {
       const detected: Language = detectLanguage(message.text) ?? 'ja';

@@ -23,6 +23,8 @@ export const ConversationState = z.object({
   /** An ask-back: the students offered, in the order shown, and the question to answer. */
   choice: z.object({ candidates: z.array(z.string()), intent: Intent }).optional(),
   draft: PendingDraft.optional(),
+  /** The note saved last in this conversation, for a typed 「元に戻す」 / "undo". */
+  lastSavedObservationId: z.string().optional(),
 });
 export type ConversationState = z.infer<typeof ConversationState>;
 

@@ -60,6 +60,8 @@ export async function saveObservation(
       concern: urgent ? 'urgent' : 'none',
       visibility,
       source: 'chat',
+      // The service clock (YORISOI_NOW pins it), so the undo window is measured on one clock.
+      createdAt: ctx.now(),
     },
   });
   return { id, concern: urgent ? 'urgent' : 'none', visibility };

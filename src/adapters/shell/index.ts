@@ -1,7 +1,7 @@
 // The terminal chat: readline over any input stream, so it works interactively and with piped
 // stdin (`echo "..." | npm start`). Input and output are injected for tests.
 import { createInterface } from 'node:readline';
-import type { ChatAdapter, IncomingMessage, Reply } from '../../chat/types.ts';
+import type { ChatAdapter, ChatHandler } from '../../chat/types.ts';
 import { parseShellLine } from './parse.ts';
 import { renderShellReply } from './render.ts';
 
@@ -28,7 +28,7 @@ export function createShellAdapter(options: ShellAdapterOptions): ChatAdapter & 
   });
   let rl: ReturnType<typeof createInterface> | undefined;
 
-  async function loop(handler: (message: IncomingMessage) => Promise<Reply>) {
+  async function loop(handler: ChatHandler) {
     rl = createInterface({ input: options.input, output: options.interactive ? options.output : undefined, terminal: options.interactive });
     rl.setPrompt('> ');
     if (options.interactive) {
@@ -41,7 +41,7 @@ export function createShellAdapter(options: ShellAdapterOptions): ChatAdapter & 
       const text = line.trim();
       if (EXIT.test(text)) break;
       if (text) {
-        const reply = await handler(parseShellLine(text, options.staffId, ++sequence, options.now()));
+        const reply = await handler.handleTurn(parseShellLine(text, options.staffId, ++sequence, options.now()));
         options.output.write(renderShellReply(reply));
         if (options.interactive) options.output.write('\n');
       }

@@ -29,10 +29,11 @@ const MOOD: Record<string, Record<Language, string>> = {
   angry: { ja: 'いらだっている', en: 'angry' },
 };
 
-export const DRAFT_ACTIONS = (language: Language): Action[] => [
-  { type: 'button', id: 'draft_save', label: language === 'ja' ? '保存' : 'Save', value: 'save' },
-  { type: 'button', id: 'draft_edit', label: language === 'ja' ? '修正' : 'Edit', value: 'edit' },
-  { type: 'button', id: 'draft_cancel', label: language === 'ja' ? '取消' : 'Cancel', value: 'cancel' },
+/** Save / Edit / Cancel; `text` prefills the edit form where the platform has one. */
+export const draftActions = (language: Language, text: string): Action[] => [
+  { type: 'draft', decision: 'save', label: language === 'ja' ? '保存' : 'Save' },
+  { type: 'draft', decision: 'edit', label: language === 'ja' ? '修正' : 'Edit', text },
+  { type: 'draft', decision: 'cancel', label: language === 'ja' ? '取消' : 'Cancel' },
 ];
 
 const HOW_TO_CONFIRM = {
@@ -63,7 +64,7 @@ export function composeObservationDraft(student: StudentIdentity, draft: Observa
     );
   }
   lines.push('', HOW_TO_CONFIRM[language]);
-  return { text: lines.join('\n'), language, sensitivity: 'restricted', actions: DRAFT_ACTIONS(language) };
+  return { text: lines.join('\n'), language, sensitivity: 'restricted', actions: draftActions(language, draft.text) };
 }
 
 const ACTION_LABEL = {
@@ -83,7 +84,7 @@ export function composeSupportActionDraft(student: StudentIdentity, draft: Extra
   ];
   if (draft.outcome) lines.push(`  ${ja ? '経過' : 'Outcome'}: ${draft.outcome}`);
   lines.push('', HOW_TO_CONFIRM[language]);
-  return { text: lines.join('\n'), language, sensitivity: 'restricted', actions: DRAFT_ACTIONS(language) };
+  return { text: lines.join('\n'), language, sensitivity: 'restricted', actions: draftActions(language, draft.description) };
 }
 
 export function composeSafeguardingAlert(student: StudentIdentity, author: string, draft: ObservationDraft, language: Language): Reply {

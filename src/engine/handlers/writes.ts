@@ -1,12 +1,13 @@
 // Writing from plain language, safely: the understood record is shown back first, and only
 // "save" writes it (SECURITY.md). An urgent note alerts the counselor and leaders at once, before
 // the author even confirms: safeguarding comes first, and a cancelled draft must not silence it.
-import type { Reply } from '../../chat/types.ts';
+import type { Action, Reply } from '../../chat/types.ts';
 import { schoolDateOf, schoolLocalTimeToInstant } from '../../domain/dates.ts';
 import type { StudentIdentity } from '../../services/resolve-student.ts';
 import { visibleStudentById } from '../../services/resolve-student.ts';
 import { isSafeguardingText, saveObservation, visibilityForAuthor } from '../../services/record-observation.ts';
 import { recordSupportAction } from '../../services/record-support-action.ts';
+import { undoObservation } from '../../services/undo-observation.ts';
 import { authoriseAlert, safeguardingRecipients } from '../../services/safeguarding-alert.ts';
 import { analyseStudentFor } from '../../services/student-analysis.ts';
 import type { Intent, ObservationDraft } from '../intent.ts';
@@ -80,7 +81,7 @@ export async function confirmDraft(turn: Turn, decision: 'save' | 'edit' | 'canc
   if (pending.kind === 'observation') {
     const d = pending.draft;
     const saved = await saveObservation(services, staff, student, { text: d.text, observedAt: observedAt(d, services.now()), categories: d.categories, setting: d.setting, mood: d.mood, concern: d.concern }, 'log_observation');
-    await turn.remember({ ...state, draft: undefined, focusStudentId: student.id });
+    await turn.remember({ ...state, draft: undefined, focusStudentId: student.id, lastSavedObservationId: saved.id });
     const name = studentDisplayName(student, language);
     const next =
       saved.concern === 'urgent'
@@ -88,7 +89,15 @@ export async function confirmDraft(turn: Turn, decision: 'save' | 'edit' | 'canc
           ? '\n要対応の記録として保存しました。SCと管理職には通知済みです。今日中に本人の安全を確認し、対応の分担はSCと決めてください。'
           : '\nSaved as urgent. The counselor and school leaders have been alerted; make sure the student is safe today and agree next steps with the counselor.'
         : '';
-    return { text: (ja ? `${name}さんの記録を保存しました。` : `Saved the observation for ${name}.`) + next, language, sensitivity: 'restricted', facts: [{ kind: 'observation', recordId: saved.id, label: d.observedOn }] };
+    // A safeguarding note cannot be undone (undo-observation.ts), so it offers no Undo.
+    const undo: Action[] = saved.concern === 'urgent' ? [] : [{ type: 'undo', label: ja ? '元に戻す' : 'Undo', recordId: saved.id }];
+    return {
+      text: (ja ? `${name}さんの記録を保存しました。` : `Saved the observation for ${name}.`) + next,
+      language,
+      sensitivity: 'restricted',
+      facts: [{ kind: 'observation', recordId: saved.id, label: d.observedOn }],
+      ...(undo.length ? { actions: undo } : {}),
+    };
   }
 
   const { analysis } = await analyseStudentFor(services, staff, student, 'record_support_action');
@@ -105,4 +114,23 @@ export async function confirmDraft(turn: Turn, decision: 'save' | 'edit' | 'canc
     sensitivity: 'restricted',
     facts: [{ kind: 'support_plan', recordId: result.planId, label: result.goal }],
   };
+}
+
+const UNDO_REPLY = {
+  undone: { ja: '保存した記録を取り消しました。', en: 'Undone: the note is no longer saved.' },
+  not_found: { ja: '取り消せる記録がありません（取り消せるのは、ご自身がこの会話で保存した記録だけです）。', en: 'There is no note to undo (only a note you saved in this conversation can be undone).' },
+  too_late: { ja: 'この記録は保存から30分以上たったか、すでに修正されているため、取り消せません。', en: 'This note was saved more than 30 minutes ago or has been corrected since, so it cannot be undone.' },
+  urgent: {
+    ja: '要対応（安全に関わる）記録は、通知済みのため取り消せません。内容の訂正はSCに相談してください。',
+    en: 'An urgent (safeguarding) note cannot be undone: the alert has gone out. Ask the counselor to correct it if needed.',
+  },
+} as const;
+
+/** Undo of a saved note: the one a button names, or the last one saved in this conversation. */
+export async function undoSaved(turn: Turn, observationId: string | undefined): Promise<Reply> {
+  const { services, staff, language, state } = turn;
+  const id = observationId ?? state.lastSavedObservationId;
+  const result = id ? await undoObservation(services, staff, id, 'undo_observation') : { kind: 'not_found' as const };
+  if (result.kind === 'undone' && state.lastSavedObservationId === id) await turn.remember({ ...state, lastSavedObservationId: undefined });
+  return plain(UNDO_REPLY[result.kind][language], language, 'restricted');
 }

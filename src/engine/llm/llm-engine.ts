@@ -5,7 +5,7 @@
 // of a turn has one time budget; whatever fails inside it, the asker gets the offline answer,
 // never an error or a stack trace.
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import type { IncomingMessage, Reply } from '../../chat/types.ts';
+import type { ChatHandler, IncomingMessage, Reply } from '../../chat/types.ts';
 import { schoolDateOf } from '../../domain/dates.ts';
 import type { Language } from '../../domain/school.ts';
 import type { Intent } from '../intent.ts';
@@ -21,7 +21,7 @@ import { classifyLlmFailure, LlmBudgetError, type LlmFailure, type OfflineEngine
 export const LLM_BUDGET_MS = 25_000;
 
 /** Intents that answer the conversation's own question (an ask-back, a draft): the offline engine handles them. */
-const CONVERSATIONAL: ReadonlySet<Intent['type']> = new Set(['choose_student', 'confirm_draft']);
+const CONVERSATIONAL: ReadonlySet<Intent['type']> = new Set(['choose_student', 'confirm_draft', 'undo_observation']);
 
 export interface LlmEngineDeps {
   offline: OfflineEngine;
@@ -36,9 +36,8 @@ export interface LlmEngineDeps {
   onError?: (code: string, error: unknown) => void;
 }
 
-export interface LlmEngine {
-  handleTurn(message: IncomingMessage): Promise<Reply>;
-}
+/** The same face as the offline engine (ChatHandler). */
+export type LlmEngine = ChatHandler;
 
 /** Runs `work`, giving up when the budget's signal fires even if the work ignores it. */
 function withinBudget<T>(signal: AbortSignal, work: () => Promise<T>): Promise<T> {
@@ -88,6 +87,7 @@ export function createLlmEngine(deps: LlmEngineDeps): LlmEngine {
   }
 
   return {
+    home: (platform, platformUserId) => offline.home(platform, platformUserId),
     async handleTurn(message) {
       try {
         return await turn(message);

@@ -1,7 +1,7 @@
 // The seam between the LLM engine and the offline engine. The LLM engine replaces understanding
 // and phrasing; who is asking, what they may see and every read and write stay with the offline
 // engine and the services behind it.
-import type { Fact, IncomingMessage, Reply } from '../../chat/types.ts';
+import type { Fact, IncomingMessage, Platform, Reply } from '../../chat/types.ts';
 import type { StaffMember } from '../../domain/staff.ts';
 import type { Intent } from '../intent.ts';
 import type { NameDirectory } from './pseudonymise.ts';
@@ -37,6 +37,8 @@ export interface OfflineEngine {
   act(intent: Intent, message: IncomingMessage, staff: StaffMember): Promise<GroundedReply>;
   /** The whole offline turn (used for people the school has not registered). */
   handleTurn(message: IncomingMessage): Promise<Reply>;
+  /** The home view: needs no language model. */
+  home(platform: Platform, platformUserId: string): Promise<Reply>;
 }
 
 export type LlmFailure = 'timeout' | 'rate_limited' | 'server_error' | 'connection' | 'invalid_output' | 'budget' | 'other';

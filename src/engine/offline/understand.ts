@@ -30,12 +30,16 @@ export interface UnderstandContext {
   awaitingConfirmation: boolean;
 }
 
+/** A typed Undo of the note just saved (a button names the note; typed, it is the last one). */
+const UNDO = /^(?:元に戻す|元に戻して|もとに戻す|もとに戻して|保存を取り消す|保存を取り消して|undo(?: that| it)?|undo the (?:last )?(?:note|save))[\s!.。！]*$/iu;
+
 const NAMES_A_DRAFT_DECISION = /保存|取消|取り消|キャンセル|破棄|\b(?:save|cancel|discard)\b/i;
 
 export function understandOffline(text: string, context: UnderstandContext): Intent {
   const t = prepare(text);
   if (!t) return { type: 'unknown' };
 
+  if (UNDO.test(t)) return { type: 'undo_observation' };
   const reply = confirmReplyOf(t);
   // 「保存」 or "cancel" after the draft has expired still means the draft: the answer is that
   // nothing is waiting, not an overview of whoever was last discussed. A bare はい or OK is not.

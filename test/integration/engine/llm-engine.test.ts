@@ -148,7 +148,7 @@ function fakeOffline() {
             text: `記録の確認: ${intent.draft.text}（${intent.draft.concern === 'urgent' ? '要対応' : '通常'}）`,
             language: 'ja',
             sensitivity: 'restricted',
-            actions: ['save', 'edit', 'cancel'].map((id) => ({ type: 'button' as const, id, label: id, value: id })),
+            actions: (['save', 'edit', 'cancel'] as const).map((decision) => ({ type: 'draft' as const, decision, label: decision })),
           };
         case 'ask_about_student':
         case 'suggest_support': {
@@ -164,6 +164,9 @@ function fakeOffline() {
     },
     async handleTurn() {
       return { text: '登録されていない利用者です。', language: 'ja', sensitivity: 'public' };
+    },
+    async home() {
+      return { text: 'home', language: 'ja', sensitivity: 'restricted' };
     },
   };
   return { offline, acts, writes };

@@ -37,7 +37,7 @@ describe('logging an observation', () => {
     const draft = await say('T01', '記録：鈴木さん、今朝は1限から登校。表情は明るかった。');
     expect(draft.text).toContain('記録の下書き');
     expect(draft.text).toContain('鈴木 結衣');
-    expect(draft.actions?.map((a) => (a.type === 'button' ? a.value : ''))).toEqual(['save', 'edit', 'cancel']);
+    expect(draft.actions?.map((a) => (a.type === 'draft' ? a.decision : ''))).toEqual(['save', 'edit', 'cancel']);
     expect(await chatNotes('S002')).toHaveLength(0);
 
     const saved = await say('T01', '保存');

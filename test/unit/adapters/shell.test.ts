@@ -1,7 +1,12 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createShellAdapter } from '../../../src/adapters/shell/index.ts';
-import type { IncomingMessage, Reply } from '../../../src/chat/types.ts';
+import type { ChatHandler, IncomingMessage, Reply } from '../../../src/chat/types.ts';
+
+const handler = (handleTurn: (m: IncomingMessage) => Promise<Reply>): ChatHandler => ({
+  handleTurn,
+  home: async () => ({ text: '', language: 'ja', sensitivity: 'public' }),
+});
 
 function collect(stream: PassThrough): () => string {
   let text = '';
@@ -16,12 +21,12 @@ describe('shell adapter', () => {
     const read = collect(output);
     const seen: IncomingMessage[] = [];
     const shell = createShellAdapter({ input, output, staffId: 'T01', interactive: false, now: () => new Date('2026-11-20T08:00:00Z') });
-    await shell.start(async (m): Promise<Reply> => {
+    await shell.start(handler(async (m): Promise<Reply> => {
       seen.push(m);
       // The first reply is slow: order must still hold.
       if (m.text === 'first') await new Promise((r) => setTimeout(r, 30));
       return { text: `echo ${m.text}`, language: 'en', sensitivity: 'public' };
-    });
+    }));
     input.end('first\n\n  second  \n');
     await shell.finished;
     expect(read()).toBe('echo first\necho second\n');
@@ -37,7 +42,7 @@ describe('shell adapter', () => {
       const output = new PassThrough();
       const read = collect(output);
       const shell = createShellAdapter({ input, output, staffId: 'T01', interactive: false, now: () => new Date() });
-      await shell.start(async (m) => ({ text: m.text, language: 'ja', sensitivity: 'public' }));
+      await shell.start(handler(async (m) => ({ text: m.text, language: 'ja', sensitivity: 'public' })));
       input.write(`a\n${word}\nb\n`);
       await shell.finished;
       expect(read()).toBe('a\n');
@@ -49,7 +54,7 @@ describe('shell adapter', () => {
     const output = new PassThrough();
     const read = collect(output);
     const shell = createShellAdapter({ input, output, staffId: 'T01', interactive: true, banner: 'hello', now: () => new Date() });
-    await shell.start(async () => ({ text: 'ok', language: 'ja', sensitivity: 'public' }));
+    await shell.start(handler(async () => ({ text: 'ok', language: 'ja', sensitivity: 'public' })));
     input.end('x\n');
     await shell.finished;
     expect(read()).toContain('hello\n');

@@ -93,6 +93,12 @@ describe('offline understanding: replies to what the conversation waits for', ()
     expect(understand('はい').type).toBe('smalltalk');
     expect(understand('修正').type).not.toBe('confirm_draft');
   });
+  it('a typed undo takes back the last saved note, in either language', () => {
+    expect(understand('元に戻す')).toEqual({ type: 'undo_observation' });
+    expect(understand('undo')).toEqual({ type: 'undo_observation' });
+    expect(understand('Undo that.')).toEqual({ type: 'undo_observation' });
+    expect(understand('取り消し', { awaitingConfirmation: true })).toEqual({ type: 'confirm_draft', decision: 'cancel' });
+  });
   it('Save or Cancel with no draft shown is about a draft (the engine answers that none is waiting)', () => {
     expect(understand('保存')).toEqual({ type: 'confirm_draft', decision: 'save' });
     expect(understand('取消')).toEqual({ type: 'confirm_draft', decision: 'cancel' });

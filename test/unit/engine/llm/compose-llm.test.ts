@@ -62,7 +62,7 @@ describe('the request', () => {
   it('only replies resting on records, with no buttons, are rephrased', () => {
     expect(isPhraseable(offline())).toBe(true);
     expect(isPhraseable({ ...offline(), evidence: [] })).toBe(false);
-    expect(isPhraseable({ ...offline(), actions: [{ type: 'button', id: 'save', label: 'Save', value: 'save' }] })).toBe(false);
+    expect(isPhraseable({ ...offline(), actions: [{ type: 'draft', decision: 'save', label: 'Save' }] })).toBe(false);
   });
 });
 
