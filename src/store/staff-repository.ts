@@ -1,4 +1,5 @@
 import type { StaffMember } from '../domain/staff.ts';
+import type { DirectRecipient } from '../chat/types.ts';
 import { Language, Role } from '../domain/school.ts';
 import type { Db } from './database.ts';
 
@@ -44,4 +45,15 @@ export async function findStaffByPlatformUser(
 export async function staffNames(db: Db, ids: readonly string[]): Promise<Map<string, { familyName: string; givenName: string }>> {
   const rows = await db.staff.findMany({ where: { id: { in: [...new Set(ids)] } }, select: { id: true, familyName: true, givenName: true } });
   return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** How to reach staff members directly on each platform (for alerts and digests). */
+export async function directRecipients(db: Db, ids: readonly string[]): Promise<DirectRecipient[]> {
+  const rows = await db.staff.findMany({ where: { id: { in: [...ids] } }, select: { id: true, familyName: true, givenName: true, slackUserId: true, discordUserId: true }, orderBy: { id: 'asc' } });
+  return rows.map((r) => ({
+    staffId: r.id,
+    displayName: `${r.familyName} ${r.givenName}`,
+    ...(r.slackUserId ? { slackUserId: r.slackUserId } : {}),
+    ...(r.discordUserId ? { discordUserId: r.discordUserId } : {}),
+  }));
 }

@@ -11,12 +11,13 @@ export interface RunResult {
   stderr: string;
 }
 
+// Only what a fresh shell would have, plus the test's variables: the developer's own
+// DATABASE_URL or Slack tokens must never leak into a test run.
+const cleanEnv = (env: Record<string, string>) => ({ PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...env });
+
 export function runTs(script: string, args: string[], options: { env: Record<string, string>; input?: string }): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    // Only what a fresh shell would have, plus the test's variables: the developer's own
-    // DATABASE_URL or Slack tokens must never leak into a test run.
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', ...options.env };
-    const child = spawn(TSX, [script, ...args], { cwd: REPO_ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(TSX, [script, ...args], { cwd: REPO_ROOT, env: cleanEnv(options.env), stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
@@ -25,4 +26,38 @@ export function runTs(script: string, args: string[], options: { env: Record<str
     child.on('close', (status) => resolve({ status, stdout, stderr }));
     child.stdin.end(options.input ?? '');
   });
+}
+
+export interface RunningProcess {
+  stdout(): string;
+  stderr(): string;
+  /** Resolves once `pattern` has appeared on stderr (the app logs there), or rejects after `ms`. */
+  waitForStderr(pattern: RegExp, ms?: number): Promise<void>;
+  /** Sends the signal and resolves with the exit status. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Starts a long-running entry point (the bot on Slack) in a child process. */
+export function startTs(script: string, args: string[], options: { env: Record<string, string> }): RunningProcess {
+  const child = spawn(TSX, [script, ...args], { cwd: REPO_ROOT, env: cleanEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.on('close', (status) => resolve(status)));
+  return {
+    stdout: () => stdout,
+    stderr: () => stderr,
+    async waitForStderr(pattern, ms = 30_000) {
+      const deadline = Date.now() + ms;
+      while (!pattern.test(stderr)) {
+        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`not seen on stderr: ${pattern}\n${stderr}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null) child.kill(signal);
+      return exited;
+    },
+  };
 }

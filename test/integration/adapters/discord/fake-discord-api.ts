@@ -1,0 +1,87 @@
+// Discord's REST API, faked with nock at https://discord.com/api/v10: every request is recorded
+// (method, decoded path, JSON body, authorization) and answered with the smallest valid reply.
+// The client under test must be built with `rest: { makeRequest: fetch }`: discord.js's default
+// undici transport is invisible to nock (and even escapes disableNetConnect).
+import type { RESTOptions } from 'discord.js';
+import nock from 'nock';
+
+/**
+ * Global fetch as discord.js's REST transport. It works at run time (the REST docs suggest it),
+ * but the types differ: discord.js types `init` with undici's RequestInit, whose `body` is not the
+ * DOM's. Hence the one cast.
+ */
+export const fetchTransport = fetch as unknown as RESTOptions['makeRequest'];
+
+export interface RecordedRequest {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** Without the /api/v10 prefix and query; `@original` and `@me` decoded. */
+  path: string;
+  query: string;
+  body: any;
+  authorization: string | undefined;
+}
+
+export const DM_CHANNEL_FOR_SEND_DIRECT = '900000000000000077';
+
+function message(channelId: string, body: any, id: string) {
+  return {
+    id,
+    channel_id: channelId,
+    type: 0,
+    content: body?.content ?? '',
+    author: { id: '800000000000000001', username: 'yorisoi', discriminator: '0', bot: true },
+    timestamp: '2026-11-20T08:00:00.000Z',
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    pinned: false,
+    flags: body?.flags ?? 0,
+    components: body?.components ?? [],
+  };
+}
+
+function respond(method: RecordedRequest['method'], path: string, body: any, id: string): [number, unknown] {
+  if (method === 'POST' && /^\/interactions\/[^/]+\/[^/]+\/callback$/.test(path)) return [204, ''];
+  if (method === 'PATCH' && /^\/webhooks\/[^/]+\/[^/]+\/messages\/@original$/.test(path)) return [200, message('0', body, id)];
+  if (method === 'POST' && /^\/webhooks\/[^/]+\/[^/]+$/.test(path)) return [200, message('0', body, id)];
+  if (method === 'POST' && path === '/users/@me/channels') {
+    return [200, { id: DM_CHANNEL_FOR_SEND_DIRECT, type: 1, last_message_id: null, recipients: [{ id: body.recipient_id, username: 'someone', discriminator: '0' }] }];
+  }
+  const channel = /^\/channels\/([^/]+)\/messages$/.exec(path);
+  if (method === 'POST' && channel) return [200, message(channel[1]!, body, id)];
+  if (method === 'PUT' && /^\/applications\/[^/]+(\/guilds\/[^/]+)?\/commands$/.test(path)) {
+    const [, applicationId] = path.split('/');
+    return [200, (body as any[]).map((command, i) => ({ ...command, id: `60000000000000000${i}`, application_id: applicationId, version: '1' }))];
+  }
+  return [404, { message: 'Unknown route in the fake', code: 0 }];
+}
+
+/** Starts faking; call `stop()` in afterEach. */
+export function fakeDiscordApi() {
+  const requests: RecordedRequest[] = [];
+  let sequence = 0;
+  const scope = nock('https://discord.com').persist();
+  for (const method of ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'] as const) {
+    scope
+      .intercept(/^\/api\/v10\//, method)
+      .query(true)
+      .reply(function (uri, rawBody) {
+        const [fullPath, query = ''] = uri.split('?') as [string, string?];
+        const path = decodeURIComponent(fullPath.replace(/^\/api\/v10/, ''));
+        const body = typeof rawBody === 'string' && rawBody ? JSON.parse(rawBody) : rawBody || undefined;
+        const authorization = this.req.headers.authorization;
+        requests.push({ method, path, query, body, authorization: Array.isArray(authorization) ? authorization[0] : authorization });
+        return respond(method, path, body, `50000000000000${String(++sequence).padStart(4, '0')}`);
+      });
+  }
+  return {
+    requests,
+    /** Requests whose method and path match. */
+    find: (method: RecordedRequest['method'], path: string | RegExp) => requests.filter((r) => r.method === method && (typeof path === 'string' ? r.path === path : path.test(r.path))),
+    stop: () => nock.cleanAll(),
+  };
+}
