@@ -1,10 +1,11 @@
 // `npm start`: load the configuration, open the school's database (migrating it, and building the
-// demo school when it is empty), then start the chat. Without Slack or Discord configuration the
-// chat is the terminal: `npm start -- --as <staff_id>`.
+// demo school when it is empty), then start the chat: Slack and/or Discord when configured,
+// otherwise the terminal (`npm start -- --as <staff_id>`).
 import { parseArgs } from 'node:util';
 import { loadConfigOrExplain, type Config } from './config/index.ts';
 import { openApp, type App } from './app.ts';
 import { createShellAdapter } from './adapters/shell/index.ts';
+import { startChatPlatforms } from './chat-platforms.ts';
 import { findStaffMember } from './store/staff-repository.ts';
 import { buildDemoSchool, isDatabaseEmpty, DEMO_DEFAULT_STAFF_ID } from './store/demo/index.ts';
 
@@ -17,18 +18,26 @@ async function prepareSchool(app: App, config: Config): Promise<void> {
   process.stderr.write(`デモ校を作成しました（生徒 ${summary.counts.students}人、${seconds}秒）/ Demo school ready.\n`);
 }
 
+/** Slack and/or Discord until SIGTERM or SIGINT; then turns in progress finish before exit. */
+async function runChatPlatforms(app: App, config: Config): Promise<number> {
+  const platforms = await startChatPlatforms(app, config);
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+    process.once('SIGINT', () => resolve('SIGINT'));
+  });
+  app.log.info('shutting_down', { signal });
+  await platforms.stop();
+  return 0;
+}
+
 async function main(): Promise<number> {
   const { values } = parseArgs({ options: { as: { type: 'string' } }, allowPositionals: false });
   const config = loadConfigOrExplain(process.stderr);
   if (!config) return 2;
-  if (config.slack || config.discord) {
-    process.stderr.write('Slack and Discord are not available in this version yet; unset their variables to use the terminal chat.\n');
-    return 2;
-  }
-
   const app = await openApp(config);
   try {
     await prepareSchool(app, config);
+    if (config.slack || config.discord) return await runChatPlatforms(app, config);
     const staffId = values.as ?? DEMO_DEFAULT_STAFF_ID;
     const staff = await findStaffMember(app.database.db, staffId);
     if (!staff) {

@@ -10,10 +10,12 @@ import { SAMPLE_NOW, SAMPLE_SCHOOL_DIR } from '../../../helpers/sample-school.ts
 import type { ContractDriver, SampleStaffIds } from './driver.ts';
 import { shellDriver, shellStaff } from './shell-driver.ts';
 import { discordDriver, discordStaff } from '../discord/contract-driver.ts';
+import { slackDriver, slackStaff } from '../slack/contract-driver.ts';
 
 const drivers: [ContractDriver, SampleStaffIds][] = [
   [shellDriver(() => SAMPLE_NOW), shellStaff],
   [discordDriver(() => SAMPLE_NOW), discordStaff],
+  [slackDriver(), slackStaff],
 ];
 
 for (const [driver, staff] of drivers) {

@@ -1,0 +1,61 @@
+// Starts Slack and/or Discord, whichever the configuration names, on one engine, and routes
+// direct messages (safeguarding alerts) to each recipient on every platform they are known on.
+// Part of the composition root with main.ts and app.ts: the only place adapters meet the store.
+import type { Config } from './config/index.ts';
+import type { App } from './app.ts';
+import type { ChatAdapter } from './chat/types.ts';
+import { createSlackAdapter } from './adapters/slack/index.ts';
+import { createDiscordAdapter } from './adapters/discord/index.ts';
+import { createEventLedger } from './store/event-ledger.ts';
+import { createInstallationStore } from './store/installation-store.ts';
+import { directRecipients } from './store/staff-repository.ts';
+import type { Logger } from './log.ts';
+
+type AdapterLog = (level: 'info' | 'warn' | 'error', code: string, fields?: Record<string, string | number | boolean>) => void;
+
+function adapterLog(log: Logger, platform: string): AdapterLog {
+  return (level, code, fields) => log[level](code, { platform, ...fields });
+}
+
+export interface RunningPlatforms {
+  adapters: ChatAdapter[];
+  /** Stops taking events, lets turns in progress finish, then disconnects. */
+  stop(): Promise<void>;
+}
+
+export async function startChatPlatforms(app: App, config: Config): Promise<RunningPlatforms> {
+  const { db } = app.database;
+  const adapters: ChatAdapter[] = [];
+  if (config.slack) {
+    adapters.push(
+      createSlackAdapter({
+        ...config.slack,
+        ledger: createEventLedger(db),
+        installations: createInstallationStore(db),
+        log: adapterLog(app.log, 'slack'),
+      }),
+    );
+  }
+  if (config.discord) {
+    adapters.push(createDiscordAdapter({ token: config.discord.token, applicationId: config.discord.applicationId, log: adapterLog(app.log, 'discord') }));
+  }
+
+  app.notifyThrough(async (staff, reply) => {
+    for (const recipient of await directRecipients(db, staff.map((s) => s.id))) {
+      for (const adapter of adapters) {
+        // One platform failing must not keep the alert from the others.
+        await adapter.sendDirect(recipient, reply).catch((error: unknown) => app.log.error('direct_message_failed', { platform: adapter.platform, staff: recipient.staffId, error: String((error as Error)?.name) }));
+      }
+    }
+  });
+  for (const adapter of adapters) {
+    await adapter.start(app.engine);
+    app.log.info('chat_platform_started', { platform: adapter.platform });
+  }
+  return {
+    adapters,
+    stop: async () => {
+      await Promise.all(adapters.map((a) => a.stop()));
+    },
+  };
+}
