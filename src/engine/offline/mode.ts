@@ -2,7 +2,7 @@
 // (「今日は山本くんが友達と楽しそうに話していた」, "Airi came to the nurse's office")? Quoted speech is
 // ignored: the student's own 「なんで？」 inside a note does not make the note a question. A bare
 // noun phrase (「こばやしくんの様子」) is neither: the dispatcher reads it as a question.
-import { categorise } from './categories.ts';
+import { categorise } from '../../domain/categories/categorise.ts';
 import { parseSetting } from './setting.ts';
 import { isJapanese, lastSentence, sentences, withoutQuotes } from './text.ts';
 

@@ -3,7 +3,7 @@
 // the message; the words to find are what is quoted, or else the content words that are left once
 // names, filters and the words of asking are taken away.
 import type { Period, Setting } from '../intent.ts';
-import { isTopicWord } from './categories.ts';
+import { isTopicWord } from '../../domain/categories/categorise.ts';
 import { parseSetting, withoutSettingWords } from './setting.ts';
 import { anyOf, quotedParts } from './text.ts';
 import { parsePeriod } from './when.ts';

@@ -6,7 +6,7 @@
 // import rules require.
 import { isSafeguardingText as mentionsSafeguardingConcern } from '../../services/record-observation.ts';
 import type { ObservationDraft } from '../intent.ts';
-import { categorise } from './categories.ts';
+import { categorise } from '../../domain/categories/categorise.ts';
 import { parseMood } from './mood.ts';
 import { parseSetting } from './setting.ts';
 import { parseWhen } from './when.ts';

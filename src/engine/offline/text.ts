@@ -40,10 +40,7 @@ export function lastSentence(text: string): string {
   return (all[all.length - 1] ?? '').replace(/[\s。.!?…、,~〜ー-]+$/u, '').replace(/[\p{Extended_Pictographic}\s]+$/u, '');
 }
 
-/** A regular expression that matches any of the alternatives (each itself a regex source). */
-export function anyOf(alternatives: readonly string[], flags = 'iu'): RegExp {
-  return new RegExp(alternatives.map((a) => `(?:${a})`).join('|'), flags);
-}
+export { anyOf } from '../../domain/patterns.ts';
 
 /** A Japanese name followed by an honorific: 鈴木さん, ゆいちゃん, レンくん. */
 export const NAME_WITH_HONORIFIC = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー]{1,8}?(?:さん|くん|君|ちゃん)/u;

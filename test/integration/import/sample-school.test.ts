@@ -73,9 +73,17 @@ describe('importing the sample school', () => {
     const { db } = database;
     const urgent = await db.observation.findMany({ where: { concern: 'urgent' } });
     expect(urgent).toHaveLength(1);
-    expect(urgent[0]).toMatchObject({ studentId: 'S010', authorId: 'T02', categories: 'safeguarding', source: 'import', version: 1 });
+    expect(urgent[0]).toMatchObject({ studentId: 'S010', authorId: 'T02', categories: 'academic,safeguarding', source: 'import', version: 1 });
     expect(urgent[0]!.text).toContain('「消えたい」');
-    expect(await db.observation.count({ where: { concern: 'none', categories: '' } })).toBe(29);
+    expect(await db.observation.count({ where: { concern: 'none', categories: { contains: 'safeguarding' } } })).toBe(0);
+  });
+
+  it('files each imported note under what its words are about, as chat notes are', async () => {
+    const { db } = database;
+    const note = (key: string) => db.observation.findUniqueOrThrow({ where: { importKey: key }, select: { categories: true } });
+    // 「日曜の夜になるとお腹が痛い…母親から電話」: health and family.
+    expect((await note('2026-06-08T08:40|S002|T01')).categories).toBe('health,family');
+    expect(await db.observation.count({ where: { categories: '' } })).toBe(0);
   });
 
   it("makes the counselor's (C01) notes confidential and everyone else's team-visible", async () => {

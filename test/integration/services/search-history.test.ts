@@ -75,8 +75,8 @@ describe('what each asker finds', () => {
   });
 
   it('the nurse finds her own notes and health notes, not other team notes', async () => {
-    // Not T01's 10-06 note on S004: a team note outside health.
-    const nurse = ['S004 2026-11-20 N01', 'S004 2026-11-20 N01', 'S009 2026-09-16 N01', 'S004 2026-07-01 N01', 'S004 2026-06-12 N01'];
+    // T01's 10-06 note on S004 (「発表の授業の前に保健室へ…」) is filed under health on import, so she sees it.
+    const nurse = ['S004 2026-11-20 N01', 'S004 2026-11-20 N01', 'S004 2026-10-06 T01', 'S009 2026-09-16 N01', 'S004 2026-07-01 N01', 'S004 2026-06-12 N01'];
     expect(await hits('N01', { keywords: ['保健室'] })).toEqual(nurse);
     expect(await hits('T01', { keywords: ['保健室'] })).toEqual(['S004 2026-11-20 N01', 'S004 2026-11-20 N01', 'S004 2026-10-06 T01', 'S004 2026-07-01 N01', 'S004 2026-06-12 N01']);
   });

@@ -1,12 +1,14 @@
 // observations*.csv: staff notes in plain language. Imported notes get the same safeguarding
-// screen as notes written in chat, and the author's role decides who may read them. A corrected
+// screen and categories (health, family, ...) as notes written in chat, so digests can count them
+// and the nurse sees the health notes; the author's role decides who may read them. A corrected
 // text never destroys the earlier one: it moves to ObservationRevision and the version goes up.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defaultVisibility } from '../../../access/policy.ts';
 import { mentionsSafeguardingConcern } from '../../../analysis/safeguarding.ts';
 import { schoolLocalTimeToInstant } from '../../../domain/dates.ts';
-import { formatCategories, parseCategories } from '../../../domain/school.ts';
+import { formatCategories, OBSERVATION_CATEGORIES, parseCategories, type ObservationCategory } from '../../../domain/school.ts';
+import { categorise } from '../../../domain/categories/categorise.ts';
 import { identifier, localDateTime, requiredText } from '../fields.ts';
 import { classify, createInBatches, result, updateEach, type SyncContext, type TableResult } from '../sync.ts';
 import type { Row } from '../table.ts';
@@ -33,16 +35,21 @@ interface Current {
   version: number;
 }
 
+/** What the words of a note say it is about (the same vocabulary as notes written in chat). */
+function derivedCategories(text: string, urgent: boolean): ObservationCategory[] {
+  return categorise(text, urgent);
+}
+
 /**
- * Concern and the safeguarding category follow the text, but only what the screen itself once
- * derived is taken back: a category or concern a person set in chat survives a corrected text.
+ * Categories and concern follow the text, but only what was derived from the old text is taken
+ * back: a category or concern a person set in chat survives a corrected text.
  */
 export function afterTextChange(current: Current, text: string): { categories: string; concern: string } {
   const before = mentionsSafeguardingConcern(current.text);
   const now = mentionsSafeguardingConcern(text);
-  let categories = parseCategories(current.categories);
-  if (before && !now) categories = categories.filter((c) => c !== 'safeguarding');
-  if (now) categories = [...categories, 'safeguarding'];
+  const derivedBefore = new Set(derivedCategories(current.text, before));
+  const kept = parseCategories(current.categories).filter((c) => !derivedBefore.has(c));
+  const categories = OBSERVATION_CATEGORIES.filter((c) => kept.includes(c) || derivedCategories(text, now).includes(c));
   const concern = now ? 'urgent' : before ? 'none' : current.concern;
   return { categories: formatCategories(categories), concern };
 }
@@ -66,7 +73,7 @@ export async function syncObservations(ctx: SyncContext, rows: Row<ObservationRo
           authorId: r.author_staff_id,
           observedAt: schoolLocalTimeToInstant(r.observed_at),
           text: r.text,
-          categories: urgent ? 'safeguarding' : '',
+          categories: formatCategories(derivedCategories(r.text, urgent)),
           concern: urgent ? 'urgent' : 'none',
           visibility: defaultVisibility(ctx.staffRoles.get(r.author_staff_id)!),
           source: 'import',

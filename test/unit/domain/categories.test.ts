@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categorise } from '../../../../src/engine/offline/categories.ts';
+import { categorise } from '../../../src/domain/categories/categorise.ts';
 
 describe('what a note is about', () => {
   it.each([

@@ -1,9 +1,9 @@
 // What an observation is about, from words staff use in Japanese and English. A note can be about
 // several things (「2限から登校、眠そうだった」 is attendance and health). Safeguarding is never
-// guessed from topic words: it follows the safeguarding screen (analysis/safeguarding.ts), so
+// guessed from topic words: it follows the safeguarding screen (analysis/safeguarding.ts, applied by the callers), so
 // `safeguarding` and an urgent concern always go together.
-import { OBSERVATION_CATEGORIES, type ObservationCategory } from '../../domain/school.ts';
-import { CATEGORY_VOCABULARY } from './category-vocabulary.ts';
+import { OBSERVATION_CATEGORIES, type ObservationCategory } from '../school.ts';
+import { CATEGORY_VOCABULARY } from './vocabulary.ts';
 
 /** The categories a note's words point to, in the canonical order; `urgent` adds safeguarding. */
 export function categorise(text: string, urgent: boolean): ObservationCategory[] {

@@ -1,7 +1,7 @@
 // The words staff use for each kind of observation, in Japanese and English (categories.ts uses
 // them). Data only: add words here, not rules.
-import type { ObservationCategory } from '../../domain/school.ts';
-import { anyOf } from './text.ts';
+import type { ObservationCategory } from '../school.ts';
+import { anyOf } from '../patterns.ts';
 
 /** "not happy", "didn't enjoy", "never smiled": the English word is negated. */
 const NOT = String.raw`(?<!(?:\bnot|\bnever|n't|\bno longer|\bhardly|\bbarely)\s+(?:\w+\s+)?)`;
