@@ -21,6 +21,9 @@ import { listStudents } from '../src/store/student-repository.ts';
 import { findStaffMember } from '../src/store/staff-repository.ts';
 import { currentSchoolYear } from '../src/services/school-year.ts';
 import { attentionList } from '../src/services/student-analysis.ts';
+import { buildDigest, loadDigestSource } from '../src/services/digest/index.ts';
+import { composeWeeklyDigest } from '../src/engine/compose/weekly-digest.ts';
+import { mondayOf, schoolDateOf } from '../src/domain/dates.ts';
 
 const NOW = new Date('2026-11-20T17:00:00+09:00');
 const postgresUrl = process.env.BENCH_POSTGRES_URL;
@@ -218,7 +221,34 @@ async function benchLlmPrompts(): Promise<void> {
   });
 }
 
-const benches: Record<string, () => Promise<void>> = { import: benchImport, demo: benchDemo, ask: benchAsk, analysis: benchAnalysis, engine: benchEngine, llm: benchLlmPrompts };
+/**
+ * Issue 6's target: every staff member's digest for a week of a 1,000-student demo school in under
+ * 2 s: one read of the week's records, then per recipient the access checks (one audit write),
+ * analyses at the week's start and end, the text and the PNG chart.
+ */
+async function benchDigest(): Promise<void> {
+  await withDatabase(async (database) => {
+    await buildDemoSchool(database.db, { now: NOW, students: 1000 });
+    const services = serviceContext(database, () => NOW);
+    const staff = await database.db.staff.findMany({ select: { id: true }, orderBy: { id: 'asc' } });
+    const members = (await Promise.all(staff.map((s) => findStaffMember(database.db, s.id)))).filter((s) => s !== undefined);
+    const week = mondayOf(schoolDateOf(NOW));
+    for (const run of [1, 2]) {
+      let charts = 0;
+      const start = performance.now();
+      const source = await loadDigestSource(services, week);
+      const loaded = performance.now();
+      for (const member of members) {
+        const reply = composeWeeklyDigest(await buildDigest(services, member, source, 'weekly_digest'), member.preferredLanguage);
+        charts += reply.attachments?.length ?? 0;
+      }
+      const total = performance.now() - start;
+      rows.push([`weekly digests for all ${members.length} staff, 1,000-student school (run ${run})`, seconds(total), `read ${seconds(loaded - start)}, build and render ${seconds(total - (loaded - start))}; ${charts} charts`]);
+    }
+  });
+}
+
+const benches: Record<string, () => Promise<void>> = { import: benchImport, demo: benchDemo, ask: benchAsk, analysis: benchAnalysis, engine: benchEngine, llm: benchLlmPrompts, digest: benchDigest };
 const which = process.argv[2] ?? 'all';
 if (which !== 'all' && !benches[which]) {
   console.error(`usage: npm run bench -- [${Object.keys(benches).join('|')}|all]`);

@@ -18,6 +18,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Cli
   understand: { summary: 'understand < cases.jsonl                offline understanding of {"as","text"} lines, as JSONL', load: () => import('./commands/understand.ts') },
   import: { summary: 'import <dir>                          import a school export (CSV)', load: () => import('./commands/import.ts') },
   demo: { summary: 'demo [--students N] [--seed N]        build a synthetic demo school', load: () => import('./commands/demo.ts') },
+  digest: { summary: 'digest preview --as <id> [--week YYYY-MM-DD] [--json] | digest send [--week ...] [--dry-run]   weekly digests', load: () => import('./commands/digest.ts') },
   db: { summary: 'db migrate                            apply database migrations', load: () => import('./commands/db.ts') },
 };
 

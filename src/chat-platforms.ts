@@ -1,5 +1,6 @@
-// Starts Slack and/or Discord, whichever the configuration names, on one engine, and routes
-// direct messages (safeguarding alerts) to each recipient on every platform they are known on.
+// Starts Slack and/or Discord, whichever the configuration names, on one engine, routes direct
+// messages (safeguarding alerts) to each recipient on every platform they are known on, and runs
+// the weekly digest schedule.
 // Part of the composition root with main.ts and app.ts: the only place adapters meet the store.
 import type { Config } from './config/index.ts';
 import type { App } from './app.ts';
@@ -10,6 +11,7 @@ import { createEventLedger } from './store/event-ledger.ts';
 import { createInstallationStore } from './store/installation-store.ts';
 import { directRecipients } from './store/staff-repository.ts';
 import type { Logger } from './log.ts';
+import { startWeeklyDigests } from './digests.ts';
 
 type AdapterLog = (level: 'info' | 'warn' | 'error', code: string, fields?: Record<string, string | number | boolean>) => void;
 
@@ -52,9 +54,12 @@ export async function startChatPlatforms(app: App, config: Config): Promise<Runn
     await adapter.start(app.engine);
     app.log.info('chat_platform_started', { platform: adapter.platform });
   }
+  const digests = startWeeklyDigests(app, config, { adapters, ...(config.digest.slackChannel ? { slackChannel: config.digest.slackChannel } : {}) });
   return {
     adapters,
     stop: async () => {
+      // The digest run finishes its current recipient before the adapters close under it.
+      await digests?.stop();
       await Promise.all(adapters.map((a) => a.stop()));
     },
   };

@@ -5,7 +5,6 @@ import { parseArgs } from 'node:util';
 import { loadConfigOrExplain, type Config } from './config/index.ts';
 import { openApp, type App } from './app.ts';
 import { createShellAdapter } from './adapters/shell/index.ts';
-import { startChatPlatforms } from './chat-platforms.ts';
 import { findStaffMember } from './store/staff-repository.ts';
 import { buildDemoSchool, isDatabaseEmpty, DEMO_DEFAULT_STAFF_ID } from './store/demo/index.ts';
 
@@ -20,6 +19,8 @@ async function prepareSchool(app: App, config: Config): Promise<void> {
 
 /** Slack and/or Discord until SIGTERM or SIGINT; then turns in progress finish before exit. */
 async function runChatPlatforms(app: App, config: Config): Promise<number> {
+  // Loaded only when used: the Slack and Discord SDKs are slow to load for the terminal chat.
+  const { startChatPlatforms } = await import('./chat-platforms.ts');
   const platforms = await startChatPlatforms(app, config);
   const signal = await new Promise<NodeJS.Signals>((resolve) => {
     process.once('SIGTERM', () => resolve('SIGTERM'));

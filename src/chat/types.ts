@@ -56,6 +56,17 @@ export interface Reply {
   sensitivity: Sensitivity;
   facts?: Fact[];
   actions?: Action[];
+  /** Files sent with the reply (the digest's attendance chart), to the same audience. */
+  attachments?: Attachment[];
+}
+
+/** A file made by Yorisoi, e.g. a PNG chart; platforms upload it with the message. */
+export interface Attachment {
+  filename: string;
+  contentType: 'image/png';
+  data: Uint8Array;
+  /** Says what the image shows, for screen readers and where images are not shown. */
+  altText: string;
 }
 
 /** A staff member to reach directly (a DM on Slack or Discord; printed in the terminal). */
@@ -81,6 +92,12 @@ export interface ChatAdapter {
   sendDirect(recipient: DirectRecipient, reply: Reply): Promise<void>;
   /** Stops taking new events, lets the ones in progress finish, then disconnects. */
   stop(): Promise<void>;
+  /**
+   * Shared channels (Slack only): who is in one, and posting to it. Used only for a digest whose
+   * every reader may see its content; everything else goes to people directly.
+   */
+  channelMembers?(channelId: string): Promise<string[]>;
+  sendToChannel?(channelId: string, reply: Reply): Promise<void>;
 }
 
 /**

@@ -1,5 +1,6 @@
 // The only module that reads process.env. Everything else receives a Config.
 import { z } from 'zod';
+import type { DigestSchedule } from '../domain/digest-schedule.ts';
 import { envSchema } from './schema.ts';
 
 export interface Config {
@@ -20,6 +21,12 @@ export interface Config {
     apiUrl?: string;
   };
   discord?: { token: string; applicationId: string };
+  digest: {
+    /** When the weekly digest goes out (Asia/Tokyo); 'off' starts no scheduler. */
+    schedule: DigestSchedule | 'off';
+    /** A Slack channel for digests whose content every member may see; the rest go by DM. */
+    slackChannel?: string;
+  };
 }
 
 export class ConfigError extends Error {
@@ -60,6 +67,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.DISCORD_TOKEN && e.DISCORD_APPLICATION_ID
         ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID }
         : undefined,
+    digest: { schedule: e.DIGEST_SCHEDULE, slackChannel: e.DIGEST_SLACK_CHANNEL },
   };
 }
 

@@ -1,6 +1,7 @@
 // Every environment variable Yorisoi reads, validated once at start-up (ARCHITECTURE.md, habit 3).
-// Keep .env.example in step: test/unit/config/env-example.test.ts checks that each key is there.
+// Keep .env.example in step: test/unit/config/config.test.ts checks that each key is there.
 import { z } from 'zod';
+import { DIGEST_SCHEDULE_FORMAT, parseDigestSchedule } from '../domain/digest-schedule.ts';
 
 const optionalText = z
   .string()
@@ -16,6 +17,23 @@ const isoDateTime = z
   });
 
 const port = z.coerce.number().int().min(1).max(65535);
+
+// Parsed by the same function that defines the scheduler's input (domain/digest-schedule.ts), so
+// a value that passes start-up is exactly a value the scheduler understands. Empty means default.
+const digestSchedule = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const schedule = parseDigestSchedule(v === undefined || v.trim() === '' ? 'fri 16:00' : v);
+    if (schedule) return schedule;
+    ctx.addIssue({ code: 'custom', message: `expected ${DIGEST_SCHEDULE_FORMAT}` });
+    return z.NEVER;
+  });
+
+// A channel id, not a #name: ids survive renames, and the bot checks the channel's members by id.
+const slackChannelId = optionalText.refine((v) => v === undefined || /^[CG][A-Z0-9]{6,}$/.test(v), {
+  message: 'expected a Slack channel id such as C0123ABCD (channel details > About; not the #name)',
+});
 
 export const envSchema = z
   .object({
@@ -48,6 +66,9 @@ export const envSchema = z
 
     DISCORD_TOKEN: optionalText,
     DISCORD_APPLICATION_ID: optionalText,
+
+    DIGEST_SCHEDULE: digestSchedule,
+    DIGEST_SLACK_CHANNEL: slackChannelId,
   })
   .superRefine((env, ctx) => {
     const slackMode = env.SLACK_MODE ?? (env.SLACK_APP_TOKEN ? 'socket' : env.SLACK_SIGNING_SECRET ? 'http' : undefined);
@@ -62,6 +83,9 @@ export const envSchema = z
     }
     if (env.DISCORD_TOKEN && !env.DISCORD_APPLICATION_ID) {
       ctx.addIssue({ code: 'custom', path: ['DISCORD_APPLICATION_ID'], message: 'is required when DISCORD_TOKEN is set' });
+    }
+    if (env.DIGEST_SLACK_CHANNEL && !slackMode) {
+      ctx.addIssue({ code: 'custom', path: ['DIGEST_SLACK_CHANNEL'], message: 'is a Slack channel, so Slack must run (set SLACK_BOT_TOKEN and SLACK_APP_TOKEN or SLACK_SIGNING_SECRET)' });
     }
     if (env.YORISOI_ENGINE === 'openai' && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
       ctx.addIssue({ code: 'custom', path: ['OPENAI_API_KEY'], message: 'is required when YORISOI_ENGINE=openai (or set OPENAI_BASE_URL for a local OpenAI-compatible server)' });

@@ -10,7 +10,8 @@ import { identifyStaff } from '../services/identify-staff.ts';
 import { conversationMemory } from '../services/conversation-memory.ts';
 import { studentOverview } from '../services/ask-about-student.ts';
 import { analyseStudentFor, attentionList } from '../services/student-analysis.ts';
-import { weeklySummary } from '../services/weekly-summary.ts';
+import { weeklyDigest } from '../services/digest/index.ts';
+import { setDigestOptIn } from '../services/digest-preference.ts';
 import type { StudentIdentity } from '../services/resolve-student.ts';
 import { detectLanguage } from './language.ts';
 import { understandOffline } from './offline/understand.ts';
@@ -24,7 +25,7 @@ import { composeStudentOverview } from './compose/student-overview.ts';
 import { composeSuggestions } from './compose/suggestions.ts';
 import { composeAttention } from './compose/attention.ts';
 import { composePeriodAttendance } from './compose/period-attendance.ts';
-import { composeWeeklySummary } from './compose/weekly-summary.ts';
+import { composeWeeklyDigest } from './compose/weekly-digest.ts';
 import { chooseStudent, withStudent, type StudentIntent } from './handlers/student.ts';
 import { confirmDraft, proposeObservation, proposeSupportAction, undoSaved } from './handlers/writes.ts';
 import { intentOfAction } from './action-intent.ts';
@@ -124,11 +125,14 @@ export function createEngine(services: ServiceContext, options: EngineOptions = 
         return composeAttention(items, inScope, language);
       }
       case 'digest_preview':
-        return composeWeeklySummary(await weeklySummary(services, staff, intent.weekOf, intent.type), language);
+        return composeWeeklyDigest(await weeklyDigest(services, staff, intent.weekOf, intent.type), language);
       case 'choose_student':
         return chooseStudent(turn, intent.choice, (pending, student) => answerAbout(turn, pending, student));
       case 'confirm_draft':
         return confirmDraft(turn, intent.decision, intent.edit);
+      case 'digest_subscription':
+        await setDigestOptIn(services, staff, intent.enabled);
+        return plain(messages.digestSubscription[intent.enabled ? 'on' : 'off'][language], language);
       case 'undo_observation':
         return undoSaved(turn, intent.observationId);
       case 'search_history':

@@ -73,6 +73,8 @@ export const Intent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('choose_student'), choice: z.string() }),
   /** A reply to a draft shown for confirmation. */
   z.object({ type: z.literal('confirm_draft'), decision: z.enum(['save', 'edit', 'cancel']), edit: z.string().optional() }),
+  /** Turn the asker's own weekly digest on or off (`/yorisoi digest on|off`). */
+  z.object({ type: z.literal('digest_subscription'), enabled: z.boolean() }),
   /** Take back a note just saved: the one named by an Undo button, or the last one saved here. */
   z.object({ type: z.literal('undo_observation'), observationId: z.string().optional() }),
 ]);

@@ -13,5 +13,5 @@ export interface ServiceContext {
 
 /** The context over an open database, with every access decision audited there. */
 export function serviceContext(database: Pick<Database, 'db' | 'provider'>, now: () => Date): ServiceContext {
-  return { db: database.db, guard: new AccessGuard(createAuditLog(database.db, now)), now, provider: database.provider };
+  return { db: database.db, guard: new AccessGuard(createAuditLog(database, now)), now, provider: database.provider };
 }

@@ -9,7 +9,7 @@ import {
   type APIModalInteractionResponseCallbackData,
 } from 'discord.js';
 import type { ConversationRef } from '../../chat/conversation-ref.ts';
-import type { Action, Reply } from '../../chat/types.ts';
+import type { Action, Attachment, Reply } from '../../chat/types.ts';
 import { encodeCustomId, type ComponentIntent } from './custom-id.ts';
 import { splitText } from './split-text.ts';
 
@@ -28,6 +28,8 @@ export interface MessagePart {
   content: string;
   /** Empty on every piece but the last. */
   components: ButtonRow[];
+  /** The reply's files (the digest's chart), on the last piece only: under the whole text. */
+  files?: readonly Attachment[];
 }
 
 export interface RenderedReply {
@@ -84,7 +86,11 @@ export function renderButtons(actions: readonly Action[], conversation: Conversa
 export function renderReply(reply: Reply, conversation: ConversationRef): RenderedReply {
   const pieces = splitText(reply.text);
   const { rows, omitted } = renderButtons(reply.actions ?? [], conversation);
-  const parts = pieces.map((content, i) => ({ content, components: i === pieces.length - 1 ? rows : [] }));
+  const files = reply.attachments ?? [];
+  const parts: MessagePart[] = pieces.map((content, i) => {
+    const last = i === pieces.length - 1;
+    return { content, components: last ? rows : [], ...(last && files.length ? { files } : {}) };
+  });
   return { parts, omittedActions: omitted };
 }
 

@@ -4,7 +4,8 @@
 import { App, ErrorCode, webApi, type Authorize } from '@slack/bolt';
 import { encodeConversationRef } from '../../chat/conversation-ref.ts';
 import type { ChatAdapter, EventLedger, InstallationStore } from '../../chat/types.ts';
-import { deliverReply } from './deliver.ts';
+import { listChannelMembers } from './channel-members.ts';
+import { deliverReply, deliverToChannel } from './deliver.ts';
 import { createInFlight } from './in-flight.ts';
 import { registerListeners } from './listeners.ts';
 import { errorFields, sdkLogger, type SlackLog } from './log.ts';
@@ -63,6 +64,9 @@ export function createSlackAdapter(options: SlackAdapterOptions, internals: Slac
   });
   const client = new webApi.WebClient(options.botToken, clientOptions());
   let running: { app: App; receiver: AdapterReceiver } | undefined;
+  /** The bot's own user, known from auth.test at start (asked for if needed before that). */
+  let botUserId: string | undefined;
+  const ownUserId = async (): Promise<string | undefined> => (botUserId ??= (await client.auth.test()).user_id);
 
   const authorize: Authorize<boolean> = async (source) => {
     const installation = source.teamId ? await options.installations.find('slack', source.teamId) : undefined;
@@ -77,6 +81,7 @@ export function createSlackAdapter(options: SlackAdapterOptions, internals: Slac
       if (running) throw new Error('Slack adapter already started');
       const auth = await client.auth.test();
       if (!auth.team_id || !auth.user_id) throw new Error('Slack auth.test returned no team or bot user');
+      botUserId = auth.user_id;
       await options.installations.save({ platform: 'slack', workspaceId: auth.team_id, botToken: options.botToken, botUserId: auth.user_id, ...(auth.bot_id ? { botId: auth.bot_id } : {}) });
 
       const receiver = createReceiver(
@@ -120,11 +125,23 @@ export function createSlackAdapter(options: SlackAdapterOptions, internals: Slac
       const userId = recipient.slackUserId;
       await inFlight.track(
         (async () => {
-          const sender = createSlackSender(client, queue);
+          const sender = createSlackSender(client, queue, log);
           const channel = await sender.openDm(userId);
           await deliverReply(sender, reply, { kind: 'dm', channel }, encodeConversationRef({ platform: 'slack', parts: [channel] }));
         })(),
       );
+    },
+
+    async channelMembers(channelId) {
+      // The bot is a member of any channel it posts in, but not a reader the caller must vet.
+      const self = await ownUserId();
+      return (await listChannelMembers(client, channelId)).filter((id) => id !== self);
+    },
+
+    async sendToChannel(channelId, reply) {
+      // Only for content every member may read: the caller checked the members (see deliverToChannel).
+      await inFlight.track(deliverToChannel(createSlackSender(client, queue, log), reply, channelId, encodeConversationRef({ platform: 'slack', parts: [channelId] })));
+      log('info', 'slack_channel_post_sent', { channel: channelId, sensitivity: reply.sensitivity, files: reply.attachments?.length ?? 0 });
     },
 
     async stop() {

@@ -43,7 +43,7 @@ function createUsedButtons(limit = 500) {
 export function registerListeners(app: App, deps: ListenerDeps): void {
   const { ledger, log } = deps;
   const parseContext = (context: { botUserId?: string }): ParseContext => ({ botUserId: context.botUserId ?? deps.botUserId, now: deps.now() });
-  const senderFor = (client: webApi.WebClient) => createSlackSender(client, deps.queue);
+  const senderFor = (client: webApi.WebClient) => createSlackSender(client, deps.queue, deps.log);
   const usedButtons = createUsedButtons();
 
   const retire = async (client: webApi.WebClient, host: ButtonHost, label: string) => {

@@ -123,7 +123,7 @@ export function parseSlashCommand(bodyInput: unknown, context: ParseContext): Pa
       receivedAt: context.now,
       raw: bodyInput,
     },
-    target: { kind: 'ephemeral', channel, responseUrl },
+    target: { kind: 'ephemeral', channel, responseUrl, userId: user },
   };
 }
 
@@ -136,7 +136,7 @@ function clickPlace(body: Obj, user: string): { target: ReplyTarget; host: Butto
   const responseUrl = str(body.response_url);
   if (container?.is_ephemeral === true) {
     if (!responseUrl) return undefined;
-    return { target: { kind: 'ephemeral', channel, responseUrl }, host: { kind: 'ephemeral', channel, responseUrl } };
+    return { target: { kind: 'ephemeral', channel, responseUrl, userId: user }, host: { kind: 'ephemeral', channel, responseUrl } };
   }
   const message = obj(body.message);
   const ts = str(container?.message_ts) ?? str(message?.ts);
@@ -224,7 +224,7 @@ export function parseEditSubmission(bodyInput: unknown, context: ParseContext): 
   const edit = typeof input?.value === 'string' ? input.value : undefined;
   if (!metadata || !conversation || edit === undefined) return undefined;
   // The form is answered as the person who sent it, even if the metadata names someone else.
-  const target: ReplyTarget = metadata.to.kind === 'thread' ? { ...metadata.to, userId: user } : metadata.to.kind === 'user' ? { kind: 'user', userId: user } : metadata.to;
+  const target: ReplyTarget = metadata.to.kind === 'dm' ? metadata.to : metadata.to.kind === 'user' ? { kind: 'user', userId: user } : { ...metadata.to, userId: user };
   return {
     host: metadata.host,
     turn: {

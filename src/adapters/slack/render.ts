@@ -32,6 +32,12 @@ export const POINTER_TEXT = {
   en: '🔒 This answer includes student records, so I sent it to you by direct message.',
 } as const;
 
+/** With files sent to the DM for an answer only the user saw (files cannot be ephemeral). */
+export const FILES_IN_DM_NOTE = {
+  ja: '📎 あなたにだけ表示した答えの画像です。',
+  en: '📎 The image for the answer that only you could see.',
+} as const;
+
 /** Slack's three control characters; everything else in mrkdwn is formatting, not addressing. */
 export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

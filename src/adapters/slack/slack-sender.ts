@@ -1,10 +1,19 @@
 // The Sender over Slack's Web API and response_url. Every message goes through the per-channel
 // queue, with link and media previews off: a stored note's URL must not fetch or show anything.
 import { webApi } from '@slack/bolt';
+import type { Attachment } from '../../chat/types.ts';
 import type { Sender } from './deliver.ts';
+import { errorFields, type SlackLog } from './log.ts';
 import type { SendQueue } from './send-queue.ts';
 
 const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+/** Slack's limit on a file's alt text. */
+const ALT_TEXT_LIMIT = 1000;
+
+/** Our files in the form files.uploadV2 takes (it accepts Buffers, not plain Uint8Arrays). */
+function fileUploads(files: readonly Attachment[]) {
+  return files.map((file) => ({ file: Buffer.from(file.data), filename: file.filename, title: file.filename, alt_text: file.altText.slice(0, ALT_TEXT_LIMIT) }));
+}
 
 /** A response_url post Slack refused; 429 carries its Retry-After. */
 export class ResponseUrlError extends Error {
@@ -25,7 +34,7 @@ export function rateLimitRetryAfter(error: unknown): number | undefined {
   return undefined;
 }
 
-export function createSlackSender(client: webApi.WebClient, queue: SendQueue, fetchFn: typeof fetch = fetch): Sender {
+export function createSlackSender(client: webApi.WebClient, queue: SendQueue, log: SlackLog, fetchFn: typeof fetch = fetch): Sender {
   return {
     async post(channel, message, threadTs) {
       await queue.send(channel, () =>
@@ -51,6 +60,26 @@ export function createSlackSender(client: webApi.WebClient, queue: SendQueue, fe
           throw new ResponseUrlError(response.status, Number.isNaN(retryAfter) ? undefined : retryAfter);
         }
       });
+    },
+    async upload(channel, files, options = {}) {
+      // files.uploadV2: get an upload URL per file, send the bytes there, then one
+      // files.completeUploadExternal shares them all in the channel (and thread) as one message.
+      // Retried as a whole by the queue on a rate limit: an unshared upload is simply abandoned.
+      try {
+        await queue.send(channel, () =>
+          client.filesUploadV2({
+            channel_id: channel,
+            ...(options.threadTs ? { thread_ts: options.threadTs } : {}),
+            ...(options.comment ? { initial_comment: options.comment } : {}),
+            file_uploads: fileUploads(files),
+          }),
+        );
+      } catch (error) {
+        // Best effort: the message itself has gone out, and failing the delivery now would send
+        // it again on a retry. The likely cause is a workspace installed before files:write was
+        // asked for (slackError: missing_scope), which the log line says.
+        log('warn', 'slack_files_not_sent', { channel, files: files.length, ...errorFields(error) });
+      }
     },
     async openDm(userId) {
       const opened = await client.conversations.open({ users: userId });

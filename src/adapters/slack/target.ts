@@ -6,8 +6,11 @@ export type ReplyTarget =
   | { kind: 'thread'; channel: string; threadTs: string; userId: string }
   /** A direct message with the bot (optionally inside one of its threads). */
   | { kind: 'dm'; channel: string; threadTs?: string }
-  /** Only the user sees it (slash commands, clicks on ephemeral messages): via response_url. */
-  | { kind: 'ephemeral'; channel: string; responseUrl: string }
+  /**
+   * Only the user sees it (slash commands, clicks on ephemeral messages): via response_url.
+   * `userId` is who that is: files cannot be ephemeral, so an answer's files go to them by DM.
+   */
+  | { kind: 'ephemeral'; channel: string; responseUrl: string; userId: string }
   /** A DM not yet opened (a click in App Home). */
   | { kind: 'user'; userId: string };
 

@@ -42,6 +42,16 @@ export const messages = {
     ja: '番号が一覧にありません。もう一度、一覧の番号かフルネームで答えてください。',
     en: 'That number is not in the list. Reply with a number from the list or the full name.',
   },
+  digestSubscription: {
+    on: {
+      ja: '週のまとめを毎週お送りします（金曜の午後）。止めるときは「週報 オフ」と送ってください。',
+      en: 'You will get your weekly digest every week (Friday afternoon). Send "digest off" to stop it.',
+    },
+    off: {
+      ja: '週のまとめの配信を止めました。「今週のまとめ」と聞けばいつでも見られます。再開は「週報 オン」です。',
+      en: 'Your weekly digest is off. Ask "weekly digest" any time to see it; send "digest on" to get it again.',
+    },
+  },
   unregistered: {
     ja: 'まだ寄り添いに登録されていないため、お答えできません。学校の管理者に、職員名簿（staff.csv）へのあなたのアカウントの登録を依頼してください。',
     en: 'You are not registered with Yorisoi yet, so I cannot answer. Ask your school administrator to add your account to the staff list (staff.csv).',

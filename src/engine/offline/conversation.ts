@@ -143,6 +143,18 @@ export function confirmReplyOf(text: string): { decision: 'save' | 'edit' | 'can
   return undefined;
 }
 
+const DIGEST_NAME = '(?:週報|週のまとめ|今週のまとめ|(?:週間|週次)(?:まとめ|レポート)|ダイジェスト|(?:weekly )?digests?|weekly (?:summary|report))';
+const DIGEST_ON = new RegExp(`^(?:${DIGEST_NAME}\\s*(?:を|の配信を)?\\s*(?:on|オン|再開(?:して)?|受け取る|受け取ります|送って(?:ください)?|ほしい)|(?:turn on|start|resume|subscribe to|send me)(?: the| my)? ${DIGEST_NAME})[\\s。.!！]*$`, 'iu');
+const DIGEST_OFF = new RegExp(`^(?:${DIGEST_NAME}\\s*(?:を|の配信を|は)?\\s*(?:off|オフ|停止(?:して)?|止めて|とめて|やめて|いらない|不要)|(?:turn off|stop|pause|unsubscribe from|no more)(?: the| my)? ${DIGEST_NAME})[\\s。.!！]*$`, 'iu');
+
+/** 「週報 オフ」, "digest on": the asker's own digest subscription; undefined when the text is something else. */
+export function digestSubscriptionOf(text: string): boolean | undefined {
+  const t = text.trim();
+  if (DIGEST_ON.test(t)) return true;
+  if (DIGEST_OFF.test(t)) return false;
+  return undefined;
+}
+
 /** The weekly digest: 今週のまとめ, 週報, weekly digest, digest preview. */
 const DIGEST = anyOf([
   '(?:今週|先週|先々週|週|週間|1週間|一週間|\\d{1,2}/\\d{1,2}の週|\\d{1,2}月\\d{1,2}日の週)の?(?:まとめ|サマリー|振り返り|レポート|報告|ダイジェスト)',

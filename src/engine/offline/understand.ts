@@ -13,7 +13,7 @@
 // import rules require.
 import { isSafeguardingText as mentionsSafeguardingConcern } from '../../services/record-observation.ts';
 import type { Intent } from '../intent.ts';
-import { asksForSupportIdeas, choiceOf, confirmReplyOf, isAttention, isDigest, isHelp, isSmalltalk } from './conversation.ts';
+import { asksForSupportIdeas, choiceOf, confirmReplyOf, digestSubscriptionOf, isAttention, isDigest, isHelp, isSmalltalk } from './conversation.ts';
 import { asksExplicitly, modeOf } from './mode.ts';
 import { parseSearch, SEARCH_REQUEST } from './search.ts';
 import { hasLogMarker, structureObservation } from './structure-observation.ts';
@@ -55,6 +55,8 @@ export function understandOffline(text: string, context: UnderstandContext): Int
   if (hasLogMarker(t)) return logObservation(t, context.now);
   if (isHelp(t)) return { type: 'help' };
   if (isSmalltalk(t)) return { type: 'smalltalk', text: t };
+  const subscription = digestSubscriptionOf(t);
+  if (subscription !== undefined) return { type: 'digest_subscription', enabled: subscription };
   if (isDigest(t)) {
     const weekOf = weekOfFrom(t, context.now);
     return { type: 'digest_preview', ...(weekOf ? { weekOf } : {}) };

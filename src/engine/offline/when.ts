@@ -2,7 +2,7 @@
 // 放課後, this morning, at lunch, 10:30) and spans of dates (先月, 今月, 先週, 10月, last month,
 // October, 2学期, the past two weeks). All relative to `now` in the school's time zone
 // (Asia/Tokyo, domain/dates.ts); weeks run Monday to Sunday.
-import { addDays, schoolDateOf, schoolYearStart, weekday } from '../../domain/dates.ts';
+import { addDays, mondayOf, schoolDateOf, schoolYearStart, weekday } from '../../domain/dates.ts';
 import type { Period } from '../intent.ts';
 import { anyOf } from './text.ts';
 
@@ -35,10 +35,7 @@ export function todayOf(now: Date): string {
   return schoolDateOf(now);
 }
 
-/** The Monday of the week (Monday to Sunday) that holds `date`. */
-export function mondayOf(date: string): string {
-  return addDays(date, -((weekday(date) + 6) % 7));
-}
+export { mondayOf };
 
 function pad(n: number): string {
   return String(n).padStart(2, '0');

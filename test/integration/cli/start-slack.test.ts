@@ -34,6 +34,15 @@ async function countProcessed(key: string): Promise<number> {
   }
 }
 
+async function countSent(): Promise<number> {
+  const reader = await openDatabase(database.url, { migrate: false });
+  try {
+    return await reader.db.digestRun.count({ where: { weekOf: '2026-11-16', status: 'sent' } });
+  } finally {
+    await reader.close();
+  }
+}
+
 async function post(body: string, contentType: string): Promise<Response> {
   return fetch(eventsUrl, { method: 'POST', headers: { 'content-type': contentType, ...slackSignature(SECRET, body) }, body });
 }
@@ -92,7 +101,8 @@ describe('npm start with Slack (HTTP mode) against a stand-in for Slack', () => 
 
     // Slack retries the event (it thinks the first delivery was lost): the database-backed
     // ledger drops it, so the teacher gets one answer, not two.
-    const posts = () => slack.calls.filter((c) => c.method === 'chat.postMessage').length;
+    // (The week's digests, sent at start, are posts too: only answers count here.)
+    const posts = () => slack.calls.filter((c) => c.method === 'chat.postMessage' && !JSON.stringify(c.body).includes('週のまとめ')).length;
     const before = posts();
     const retry = JSON.stringify(event);
     const again = await fetch(eventsUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout', ...slackSignature(SECRET, retry) }, body: retry });
@@ -118,6 +128,16 @@ describe('npm start with Slack (HTTP mode) against a stand-in for Slack', () => 
     expect(response.status).toBe(200);
     const reply = await slack.waitFor((c) => c.method === 'response_url' && JSON.stringify(c.body).includes('鈴木'));
     expect(reply.body.response_type).toBe('ephemeral');
+  });
+
+  it("catches up on this week's digest after start: one DM to each staff member on Slack", async () => {
+    // YORISOI_NOW is Friday 17:00, past the default Friday 16:00 schedule: due at start.
+    const digests = () => slack.calls.filter((c) => c.method === 'chat.postMessage' && JSON.stringify(c.body).includes('週のまとめ'));
+    const deadline = Date.now() + 20_000;
+    while (digests().length < 7 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    const channels = digests().map((c) => String(c.body.channel));
+    expect(channels.sort()).toEqual(['D0U0AA01MATSUMOTO', 'D0U0AC01ISHII', 'D0U0AN01AOKI', 'D0U0AT01YAMADA', 'D0U0AT02MORI', 'D0U0AT03INOUE', 'D0U0AT04HAYASHI']);
+    expect(await countSent()).toBe(7);
   });
 
   it('stops cleanly on SIGTERM', async () => {

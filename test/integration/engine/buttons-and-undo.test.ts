@@ -123,6 +123,22 @@ describe('a shared thread', () => {
   });
 });
 
+describe('the weekly digest, by chat', () => {
+  it('「週報 オフ」 and "digest on" set only the asker’s own subscription', async () => {
+    expect((await say('T01', '週報 オフ')).text).toContain('止めました');
+    expect((await database.db.staff.findUniqueOrThrow({ where: { id: 'T01' } })).digestOptIn).toBe(false);
+    expect((await database.db.staff.findUniqueOrThrow({ where: { id: 'T02' } })).digestOptIn).toBe(true);
+    expect((await say('T01', 'digest on')).text).toContain('every week');
+    expect((await database.db.staff.findUniqueOrThrow({ where: { id: 'T01' } })).digestOptIn).toBe(true);
+  });
+
+  it('「今週のまとめ」 shows the digest with its chart', async () => {
+    const reply = await say('T01', '今週のまとめを見せて');
+    expect(reply.text).toContain('週のまとめ（2026-11-16〜2026-11-22）');
+    expect(reply.attachments?.[0]?.contentType).toBe('image/png');
+  });
+});
+
 describe('the home view', () => {
   it("lists the asker's students needing attention, privately, and refuses someone unregistered", async () => {
     const home = await engine.home('slack', 'U0AT01YAMADA');

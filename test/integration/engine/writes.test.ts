@@ -135,8 +135,9 @@ describe('follow-ups', () => {
 describe('other intents', () => {
   it('a weekly summary that never says "all clear" by default', async () => {
     const reply = await say('T01', '今週のまとめを見せて');
-    expect(reply.text).toContain('今週のまとめ');
-    expect(reply.text).toContain('対応が必要な生徒');
+    expect(reply.text).toContain('週のまとめ');
+    expect(reply.text).toContain('■ 要対応・安全に関わる記録');
+    expect(reply.text).not.toMatch(/問題ありません|all clear/);
   });
 
   it('smalltalk is answered kindly', async () => {

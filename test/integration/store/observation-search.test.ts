@@ -210,7 +210,7 @@ describe('large scopes and paging', () => {
 
   it('returns the columns the service needs, with real dates', async () => {
     const [row] = await search({ terms: ['家庭訪問'] });
-    expect(row).toMatchObject({ studentId: 'S003', authorId: 'T01', categories: '', setting: null, visibility: 'team', concern: 'none' });
+    expect(row).toMatchObject({ studentId: 'S003', authorId: 'T01', categories: 'emotional,family', setting: null, visibility: 'team', concern: 'none' });
     expect(row!.observedAt).toBeInstanceOf(Date);
     expect(row!.observedAt.toISOString()).toBe('2026-10-08T08:00:00.000Z');
     expect(row!.text).toContain('家庭訪問。本人は部屋から出てこなかった。');

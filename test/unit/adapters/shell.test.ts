@@ -1,7 +1,8 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createShellAdapter } from '../../../src/adapters/shell/index.ts';
-import type { ChatHandler, IncomingMessage, Reply } from '../../../src/chat/types.ts';
+import { renderShellReply } from '../../../src/adapters/shell/render.ts';
+import type { Attachment, ChatHandler, IncomingMessage, Reply } from '../../../src/chat/types.ts';
 
 const handler = (handleTurn: (m: IncomingMessage) => Promise<Reply>): ChatHandler => ({
   handleTurn,
@@ -60,5 +61,22 @@ describe('shell adapter', () => {
     expect(read()).toContain('hello\n');
     expect(read()).toContain('> ');
     expect(read()).toContain('ok\n');
+  });
+
+  it('names each attached image by its alt text, in the reply’s language, after the text', () => {
+    const chart = (altText: string): Attachment => ({ filename: 'chart.png', contentType: 'image/png', data: new Uint8Array([0x89, 0x50]), altText });
+    const ja: Reply = { text: '今週のまとめ\n', language: 'ja', sensitivity: 'restricted', attachments: [chart('2年1組の出席'), chart('2年2組の出席')], actions: [{ type: 'undo', label: '元に戻す', recordId: 'R1' }] };
+    expect(renderShellReply(ja)).toBe('今週のまとめ\n[ 元に戻す ]\n[画像: 2年1組の出席]\n[画像: 2年2組の出席]\n');
+    expect(renderShellReply({ text: 'Weekly digest', language: 'en', sensitivity: 'staff', attachments: [chart('attendance of 2-1')] })).toBe('Weekly digest\n[image: attendance of 2-1]\n');
+    expect(renderShellReply({ text: 'no files', language: 'en', sensitivity: 'public', attachments: [] })).toBe('no files\n');
+  });
+
+  it('shows a direct message’s images the same way, never the bytes', async () => {
+    const output = new PassThrough();
+    const read = collect(output);
+    const shell = createShellAdapter({ input: new PassThrough(), output, staffId: 'T01', interactive: false, now: () => new Date() });
+    await shell.sendDirect({ staffId: 'T02', displayName: '鈴木' }, { text: '今週のまとめ', language: 'ja', sensitivity: 'restricted', attachments: [{ filename: 'c.png', contentType: 'image/png', data: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), altText: '2年1組の出席' }] });
+    expect(read()).toBe('[通知 → 鈴木（T02）]\n今週のまとめ\n[画像: 2年1組の出席]\n\n');
+    expect(read()).not.toContain('PNG');
   });
 });

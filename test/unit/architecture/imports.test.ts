@@ -16,7 +16,8 @@ function filesUnder(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = readFileSync(file, 'utf8');
-  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)].map((m) => m[1] ?? m[2]!);
+  // from-imports and re-exports, dynamic import(), and bare side-effect imports (`import './x.ts'`).
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|(?:^|\n)\s*import\s+['"]([^'"]+)['"]/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
 }
 
 /** The top-level folder under src/ that an import resolves to, or the package name. */
@@ -33,6 +34,8 @@ const rules: Record<string, { allowInternal: string[]; forbidPackages: RegExp }>
   adapters: { allowInternal: ['chat', 'adapters'], forbidPackages: /^(@prisma|@langchain|langchain|pg|better-sqlite3)/ },
   engine: { allowInternal: ['engine', 'services', 'domain', 'chat'], forbidPackages: /^(@prisma|@slack|discord\.js|pg|better-sqlite3)/ },
   services: { allowInternal: ['services', 'store', 'access', 'analysis', 'domain'], forbidPackages: /^(@slack|discord\.js|@langchain|langchain)/ },
+  // The digest job gets its store-backed pieces (claims, recipients, delivery) injected by main.ts.
+  jobs: { allowInternal: ['jobs', 'services', 'engine', 'chat', 'domain'], forbidPackages: /^(@prisma|@slack|discord\.js|pg|better-sqlite3)/ },
   access: { allowInternal: ['access', 'domain'], forbidPackages: /^(@prisma|@slack|discord\.js|@langchain|langchain|pg|better-sqlite3)/ },
 };
 

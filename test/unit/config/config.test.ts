@@ -44,6 +44,12 @@ describe('configuration', () => {
     [{ YORISOI_ENGINE: 'openai' }, 'OPENAI_API_KEY: is required when YORISOI_ENGINE=openai'],
     [{ YORISOI_ENGINE: 'llm' }, 'YORISOI_ENGINE:'],
     [{ YORISOI_ENGINE: 'gpt' }, 'YORISOI_ENGINE:'],
+    [{ DIGEST_SCHEDULE: 'friday 16:00' }, 'DIGEST_SCHEDULE: expected a weekday (mon..sun) and a 24-hour Asia/Tokyo time'],
+    [{ DIGEST_SCHEDULE: 'fri 4pm' }, 'DIGEST_SCHEDULE: expected a weekday'],
+    [{ DIGEST_SCHEDULE: 'fri 24:00' }, 'DIGEST_SCHEDULE: expected a weekday'],
+    [{ DIGEST_SCHEDULE: 'fri' }, 'DIGEST_SCHEDULE: expected a weekday'],
+    [{ DIGEST_SLACK_CHANNEL: '#staff-room', SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }, 'DIGEST_SLACK_CHANNEL: expected a Slack channel id such as C0123ABCD'],
+    [{ DIGEST_SLACK_CHANNEL: 'C0123ABCD' }, 'DIGEST_SLACK_CHANNEL: is a Slack channel, so Slack must run'],
   ])('rejects %o naming the variable and what it expects', (env, expected) => {
     expect(problems(env as Record<string, string>).join('\n')).toContain(expected);
   });
@@ -63,6 +69,18 @@ describe('configuration', () => {
   it('derives Slack socket mode from an app token', () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' });
     expect(config.slack).toMatchObject({ mode: 'socket', botToken: 'xoxb-1', appToken: 'xapp-1', port: 3000 });
+  });
+
+  it('sends the weekly digest on Friday at 16:00 Asia/Tokyo unless told otherwise', () => {
+    expect(loadConfig({}).digest).toEqual({ schedule: { weekday: 5, hour: 16, minute: 0 }, slackChannel: undefined });
+    expect(loadConfig({ DIGEST_SCHEDULE: '' }).digest.schedule).toEqual({ weekday: 5, hour: 16, minute: 0 });
+    expect(loadConfig({ DIGEST_SCHEDULE: ' Mon 7:30 ' }).digest.schedule).toEqual({ weekday: 1, hour: 7, minute: 30 });
+    expect(loadConfig({ DIGEST_SCHEDULE: 'OFF' }).digest.schedule).toBe('off');
+  });
+
+  it('takes a Slack channel for digests when Slack runs', () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', DIGEST_SLACK_CHANNEL: 'C0123ABCD' });
+    expect(config.digest.slackChannel).toBe('C0123ABCD');
   });
 
   it('.env.example documents every variable of the schema', () => {

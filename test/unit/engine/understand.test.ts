@@ -93,6 +93,16 @@ describe('offline understanding: replies to what the conversation waits for', ()
     expect(understand('はい').type).toBe('smalltalk');
     expect(understand('修正').type).not.toBe('confirm_draft');
   });
+  it('turns the asker’s own digest on or off, and still previews it when asked', () => {
+    expect(understand('週報 オフ')).toEqual({ type: 'digest_subscription', enabled: false });
+    expect(understand('週報を止めて')).toEqual({ type: 'digest_subscription', enabled: false });
+    expect(understand('digest off')).toEqual({ type: 'digest_subscription', enabled: false });
+    expect(understand('週報 オン')).toEqual({ type: 'digest_subscription', enabled: true });
+    expect(understand('digest on')).toEqual({ type: 'digest_subscription', enabled: true });
+    expect(understand('turn on my weekly digest')).toEqual({ type: 'digest_subscription', enabled: true });
+    expect(understand('今週のまとめを見せて').type).toBe('digest_preview');
+    expect(understand('weekly digest').type).toBe('digest_preview');
+  });
   it('a typed undo takes back the last saved note, in either language', () => {
     expect(understand('元に戻す')).toEqual({ type: 'undo_observation' });
     expect(understand('undo')).toEqual({ type: 'undo_observation' });

@@ -17,8 +17,50 @@ export interface RecordedRequest {
   /** Without the /api/v10 prefix and query; `@original` and `@me` decoded. */
   path: string;
   query: string;
+  /** The JSON body; for a message with files, its `payload_json` part. */
   body: any;
+  /** The file parts of a multipart (message with files) request. */
+  files?: UploadedFile[];
   authorization: string | undefined;
+}
+
+export interface UploadedFile {
+  /** The form field, e.g. `files[0]`. */
+  field: string;
+  filename: string;
+  contentType: string | undefined;
+  data: Buffer;
+}
+
+/**
+ * A multipart/form-data body split into its parts: discord.js sends a message with files as
+ * `payload_json` (the usual JSON body) plus one part per file.
+ */
+function parseMultipart(raw: Buffer, boundary: string): { json: unknown; files: UploadedFile[] } {
+  const delimiter = Buffer.from(`--${boundary}`);
+  const files: UploadedFile[] = [];
+  let json: unknown;
+  let start = raw.indexOf(delimiter);
+  while (start >= 0) {
+    const next = raw.indexOf(delimiter, start + delimiter.length);
+    if (next < 0) break;
+    // Each part: CRLF, headers, blank line, content, CRLF before the next delimiter.
+    const part = raw.subarray(start + delimiter.length + 2, next - 2);
+    const split = part.indexOf('\r\n\r\n');
+    const headers = part.subarray(0, split).toString('utf8');
+    const content = part.subarray(split + 4);
+    const field = /name="([^"]*)"/.exec(headers)?.[1] ?? '';
+    const filename = /filename="([^"]*)"/.exec(headers)?.[1];
+    if (field === 'payload_json') json = JSON.parse(content.toString('utf8'));
+    else if (filename !== undefined) files.push({ field, filename, contentType: /content-type:\s*([^\r\n]+)/i.exec(headers)?.[1], data: Buffer.from(content) });
+    start = next;
+  }
+  return { json, files };
+}
+
+/** nock hands over a body that is not valid UTF-8 (file bytes) hex-encoded; this undoes that. */
+function bodyBytes(raw: string): Buffer {
+  return /^[0-9a-f]*$/.test(raw) && raw.length % 2 === 0 ? Buffer.from(raw, 'hex') : Buffer.from(raw, 'utf8');
 }
 
 export const DM_CHANNEL_FOR_SEND_DIRECT = '900000000000000077';
@@ -72,9 +114,12 @@ export function fakeDiscordApi() {
       .reply(function (uri, rawBody) {
         const [fullPath, query = ''] = uri.split('?') as [string, string?];
         const path = decodeURIComponent(fullPath.replace(/^\/api\/v10/, ''));
-        const body = typeof rawBody === 'string' && rawBody ? JSON.parse(rawBody) : rawBody || undefined;
+        const contentType = String(this.req.headers['content-type'] ?? '');
+        const boundary = /multipart\/form-data;.*boundary=("?)([^";]+)\1/.exec(contentType)?.[2];
+        const multipart = boundary && typeof rawBody === 'string' ? parseMultipart(bodyBytes(rawBody), boundary) : undefined;
+        const body = multipart ? multipart.json : typeof rawBody === 'string' && rawBody ? JSON.parse(rawBody) : rawBody || undefined;
         const authorization = this.req.headers.authorization;
-        requests.push({ method, path, query, body, authorization: Array.isArray(authorization) ? authorization[0] : authorization });
+        requests.push({ method, path, query, body, ...(multipart ? { files: multipart.files } : {}), authorization: Array.isArray(authorization) ? authorization[0] : authorization });
         return respond(method, path, body, `50000000000000${String(++sequence).padStart(4, '0')}`);
       });
   }

@@ -48,6 +48,13 @@ describe('renderReply', () => {
   it('renders no components for a reply without actions', () => {
     expect(renderReply(reply('こんにちは'), conversation).parts).toEqual([{ content: 'こんにちは', components: [] }]);
   });
+
+  it('puts the reply’s files under the last piece only, and none where there are none', () => {
+    const chart = { filename: 'chart.png', contentType: 'image/png' as const, data: new Uint8Array([1, 2, 3]), altText: '出席' };
+    const { parts } = renderReply({ ...reply('あ'.repeat(4500)), attachments: [chart] }, conversation);
+    expect(parts.map((p) => p.files)).toEqual([undefined, undefined, [chart]]);
+    expect(renderReply({ ...reply('x'), attachments: [] }, conversation).parts[0]).not.toHaveProperty('files');
+  });
 });
 
 describe('renderButtons', () => {

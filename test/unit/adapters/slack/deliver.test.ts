@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { deliverReply, retireButtons, type Sender } from '../../../../src/adapters/slack/deliver.ts';
+import { deliverReply, deliverToChannel, retireButtons, type Sender } from '../../../../src/adapters/slack/deliver.ts';
 import type { SlackMessage } from '../../../../src/adapters/slack/render.ts';
-import type { Reply } from '../../../../src/chat/types.ts';
+import type { Attachment, Reply } from '../../../../src/chat/types.ts';
 
-type Call = { op: string; channel?: string; thread?: string; text?: string; replace?: boolean; blocks?: unknown[] };
+type Call = { op: string; channel?: string; thread?: string; text?: string; replace?: boolean; blocks?: unknown[]; files?: string[] };
 
 function fakeSender(): Sender & { calls: Call[] } {
   const calls: Call[] = [];
@@ -22,6 +22,9 @@ function fakeSender(): Sender & { calls: Call[] } {
     async openDm(userId) {
       calls.push({ op: 'openDm', channel: userId });
       return `D-${userId}`;
+    },
+    async upload(channel, files, options = {}) {
+      calls.push({ op: 'upload', channel, files: files.map((f) => f.filename), ...(options.threadTs ? { thread: options.threadTs } : {}), ...(options.comment ? { text: options.comment } : {}) });
     },
   };
 }
@@ -59,13 +62,79 @@ describe('delivering by audience', () => {
   it('keeps private places private: DM, ephemeral, and a DM opened for App Home', async () => {
     const sender = fakeSender();
     await deliverReply(sender, restricted, { kind: 'dm', channel: 'D0ASKER', threadTs: '2.2' }, 'k');
-    await deliverReply(sender, restricted, { kind: 'ephemeral', channel: 'C0STAFF', responseUrl: 'https://hooks.slack.com/x' }, 'k');
+    await deliverReply(sender, restricted, { kind: 'ephemeral', channel: 'C0STAFF', responseUrl: 'https://hooks.slack.com/x', userId: 'U0ASKER' }, 'k');
     await deliverReply(sender, restricted, { kind: 'user', userId: 'U0ASKER' }, 'k');
     expect(sender.calls.map((c) => [c.op, c.channel, c.thread ?? c.replace])).toEqual([
       ['post', 'D0ASKER', '2.2'],
       ['respond', 'C0STAFF', false],
       ['openDm', 'U0ASKER', undefined],
       ['post', 'D-U0ASKER', undefined],
+    ]);
+  });
+});
+
+describe('delivering files with the message', () => {
+  const chart: Attachment = { filename: 'attendance-2-1.png', contentType: 'image/png', data: new Uint8Array([0x89, 0x50]), altText: '2-1 attendance' };
+  const withChart: Reply = { ...restricted, attachments: [chart] };
+  const summary = (calls: Call[]) => calls.map((c) => [c.op, c.channel, c.thread, ...(c.files ? [c.files] : [])]);
+
+  it('puts a restricted reply’s files in the asker’s DM, never in the channel thread', async () => {
+    const sender = fakeSender();
+    await deliverReply(sender, withChart, thread, 'k');
+    expect(summary(sender.calls)).toEqual([
+      ['openDm', 'U0ASKER', undefined],
+      ['post', 'D-U0ASKER', undefined],
+      ['upload', 'D-U0ASKER', undefined, ['attendance-2-1.png']],
+      ['post', 'C0STAFF', '1.1'],
+    ]);
+  });
+
+  it('puts a staff-level reply’s files in its thread, after the text', async () => {
+    const sender = fakeSender();
+    await deliverReply(sender, { ...withChart, sensitivity: 'staff' }, thread, 'k');
+    expect(summary(sender.calls)).toEqual([
+      ['post', 'C0STAFF', '1.1'],
+      ['upload', 'C0STAFF', '1.1', ['attendance-2-1.png']],
+    ]);
+  });
+
+  it('follows a DM into its thread, and a DM opened for App Home', async () => {
+    const sender = fakeSender();
+    await deliverReply(sender, withChart, { kind: 'dm', channel: 'D0ASKER', threadTs: '2.2' }, 'k');
+    await deliverReply(sender, withChart, { kind: 'user', userId: 'U0ASKER' }, 'k');
+    expect(summary(sender.calls)).toEqual([
+      ['post', 'D0ASKER', '2.2'],
+      ['upload', 'D0ASKER', '2.2', ['attendance-2-1.png']],
+      ['openDm', 'U0ASKER', undefined],
+      ['post', 'D-U0ASKER', undefined],
+      ['upload', 'D-U0ASKER', undefined, ['attendance-2-1.png']],
+    ]);
+  });
+
+  it('sends an ephemeral answer’s files to the user’s DM with a note, since files cannot be ephemeral', async () => {
+    const sender = fakeSender();
+    await deliverReply(sender, { ...withChart, sensitivity: 'public' }, { kind: 'ephemeral', channel: 'C0STAFF', responseUrl: 'https://hooks.slack.com/x', userId: 'U0ASKER' }, 'k');
+    expect(summary(sender.calls)).toEqual([
+      ['respond', 'C0STAFF', undefined],
+      ['openDm', 'U0ASKER', undefined],
+      ['upload', 'D-U0ASKER', undefined, ['attendance-2-1.png']],
+    ]);
+    expect(sender.calls.at(-1)!.text).toBe('📎 あなたにだけ表示した答えの画像です。');
+    expect(sender.calls.some((c) => c.op === 'upload' && c.channel === 'C0STAFF')).toBe(false);
+  });
+
+  it('uploads nothing for a reply without files', async () => {
+    const sender = fakeSender();
+    await deliverReply(sender, { ...restricted, attachments: [] }, { kind: 'dm', channel: 'D0ASKER' }, 'k');
+    expect(sender.calls.map((c) => c.op)).toEqual(['post']);
+  });
+
+  it('posts to a whole channel the message and its files, when the caller sends one there', async () => {
+    const sender = fakeSender();
+    await deliverToChannel(sender, withChart, 'C0GRADE2', 'k');
+    expect(summary(sender.calls)).toEqual([
+      ['post', 'C0GRADE2', undefined],
+      ['upload', 'C0GRADE2', undefined, ['attendance-2-1.png']],
     ]);
   });
 });

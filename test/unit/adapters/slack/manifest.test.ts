@@ -21,7 +21,12 @@ function listUnder(key: string): string[] {
 
 describe('slack/manifest.yaml', () => {
   it('asks for the fewest bot scopes the features need', () => {
-    expect(listUnder('bot').sort()).toEqual(['app_mentions:read', 'chat:write', 'commands', 'im:history', 'im:write', 'reactions:write']);
+    expect(listUnder('bot').sort()).toEqual(['app_mentions:read', 'channels:read', 'chat:write', 'commands', 'files:write', 'groups:read', 'im:history', 'im:write', 'reactions:write']);
+  });
+
+  it('says why each bot scope is there, the digest channel scopes included', () => {
+    for (const scope of listUnder('bot')) expect(manifest, scope).toMatch(new RegExp(`^#\\s+${scope.replace('.', '\\.')}\\s+\\S`, 'm'));
+    expect(manifest).toMatch(/channels:read.*only for DIGEST_SLACK_CHANNEL/);
   });
 
   it('subscribes to exactly the events the adapter listens to', () => {

@@ -58,7 +58,7 @@ describe('parseSlashCommand', () => {
   it('is private, keyed per channel and user, and empty text means help', () => {
     const turn = parseSlashCommand(fixture('slash-command'), context)!;
     expect(turn.message).toMatchObject({ conversation: { parts: ['C0STAFF', 'cmd', 'U0ASKER'] }, text: 'help', isDirect: true, author: { platformUserId: 'U0ASKER', displayName: 'asker' } });
-    expect(turn.target).toEqual({ kind: 'ephemeral', channel: 'C0STAFF', responseUrl: 'https://hooks.slack.com/commands/T0SCHOOL/111/abc' });
+    expect(turn.target).toEqual({ kind: 'ephemeral', channel: 'C0STAFF', responseUrl: 'https://hooks.slack.com/commands/T0SCHOOL/111/abc', userId: 'U0ASKER' });
   });
 });
 
@@ -84,7 +84,7 @@ describe('parseButtonClick', () => {
     if (click?.kind !== 'turn') throw new Error('expected a turn');
     expect(click.turn.message.action).toEqual({ kind: 'choose_student', studentId: 'S0002' });
     expect(click.turn.message.conversation.parts).toEqual(['C0STAFF', 'cmd', 'U0ASKER']);
-    expect(click.turn.target).toEqual({ kind: 'ephemeral', channel: 'C0STAFF', responseUrl: 'https://hooks.slack.com/actions/T0SCHOOL/888/eph' });
+    expect(click.turn.target).toEqual({ kind: 'ephemeral', channel: 'C0STAFF', responseUrl: 'https://hooks.slack.com/actions/T0SCHOOL/888/eph', userId: 'U0ASKER' });
     expect(click.host).toEqual({ kind: 'ephemeral', channel: 'C0STAFF', responseUrl: 'https://hooks.slack.com/actions/T0SCHOOL/888/eph' });
   });
 
@@ -118,6 +118,16 @@ describe('parseEditSubmission', () => {
     expect(submitted.turn.message).toMatchObject({ conversation: { parts: ['D0ASKER'] }, text: '編集', action: { kind: 'draft', decision: 'edit', edit: '保健室で休養 45分（午後は教室へ）' } });
     expect(submitted.turn.target).toEqual({ kind: 'dm', channel: 'D0ASKER' });
     expect(submitted.host).toMatchObject({ kind: 'message', channel: 'D0ASKER', ts: '1700000100.000100' });
+  });
+
+  it('answers an edit of an ephemeral draft to whoever sent the form (their DM gets any files)', () => {
+    const body = fixture('view-submission-edit') as { view: { private_metadata: string } };
+    const metadata = JSON.parse(body.view.private_metadata) as Record<string, unknown>;
+    // Metadata written before ephemeral targets named their user, or naming someone else.
+    for (const to of [{ kind: 'ephemeral', channel: 'C0STAFF', responseUrl: 'https://hooks.slack.com/x' }, { kind: 'ephemeral', channel: 'C0STAFF', responseUrl: 'https://hooks.slack.com/x', userId: 'U0OTHER' }]) {
+      body.view.private_metadata = JSON.stringify({ ...metadata, to });
+      expect(parseEditSubmission(body, context)!.turn.target).toEqual({ kind: 'ephemeral', channel: 'C0STAFF', responseUrl: 'https://hooks.slack.com/x', userId: 'U0ASKER' });
+    }
   });
 });
 
