@@ -4,6 +4,7 @@
 // and one conditional UPDATE to take over a failed or abandoned attempt.
 import type { DigestClaims } from '../jobs/types.ts';
 import type { Db } from './database.ts';
+import { isUniqueViolation } from './errors.ts';
 
 /**
  * `now` is for tests. In the app leave it as the wall clock, not a pinned YORISOI_NOW: leases
@@ -51,8 +52,4 @@ export function createDigestClaims(db: Db, now: () => Date = () => new Date()): 
       return rows.map((r) => r.recipientId);
     },
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }

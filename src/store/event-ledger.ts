@@ -3,6 +3,7 @@
 // is a row in the database, so every instance sees it.
 import type { EventLedger } from '../chat/types.ts';
 import type { Db } from './database.ts';
+import { isUniqueViolation } from './errors.ts';
 
 /**
  * How long a claim stands without completing. A process that died mid-turn leaves its claim
@@ -35,8 +36,4 @@ export function createEventLedger(db: Db, now: () => Date = () => new Date()): E
       await db.processedEvent.deleteMany({ where: { key, status: 'processing' } });
     },
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 'P2002';
 }
