@@ -12,6 +12,8 @@ import { everyoneMaySee } from './services/digest/audience.ts';
 import { createDigestClaims } from './store/digest-claims.ts';
 import { directRecipients, findStaffByPlatformUser, findStaffMember } from './store/staff-repository.ts';
 import { createInstanceId } from './jobs/instance-id.ts';
+import { classifyLlmFailure, createChatModel, LLM_BUDGET_MS, loadPrompts, phraseDigestSummary } from './engine/llm/index.ts';
+import { nameDirectory } from './services/name-directory.ts';
 import { startDigestScheduler, type DigestJobDeps, type DigestScheduler } from './jobs/weekly-digest-job.ts';
 
 /** A run builds every digest within seconds; a source older than this is read again. */
@@ -29,8 +31,23 @@ export interface BuiltDigest {
   source: DigestSource;
 }
 
-/** Builds digests, reading the week's records once for all recipients of a run. */
-export function digestBuilder(app: App) {
+/**
+ * Builds digests, reading the week's records once for all recipients of a run. With the LLM
+ * engine (`YORISOI_ENGINE=openai`) the summary paragraph is phrased by the model, within the same
+ * time budget as a chat turn; on any failure the template paragraph stands.
+ */
+export function digestBuilder(app: App, config: Pick<Config, 'engine' | 'openai'>) {
+  const model = config.engine === 'openai' ? createChatModel(config.openai) : undefined;
+  const prompts = model ? loadPrompts() : undefined;
+  async function phrased(digest: WeeklyDigest, language: StaffMember['preferredLanguage']): Promise<string | undefined> {
+    if (!model || !prompts) return undefined;
+    try {
+      return await phraseDigestSummary(model, { digest, language, directory: await nameDirectory(app.services), prompts, signal: AbortSignal.timeout(LLM_BUDGET_MS) });
+    } catch (error) {
+      app.log.warn('digest_llm_fallback', { staff: digest.recipientId, reason: classifyLlmFailure(error) });
+      return undefined;
+    }
+  }
   let cached: { weekOf: string; at: number; source: Promise<DigestSource> } | undefined;
   const sourceFor = (weekOf: string) => {
     const now = Date.now();
@@ -42,7 +59,7 @@ export function digestBuilder(app: App) {
     if (!staff) return undefined;
     const source = await sourceFor(weekOf);
     const digest = await buildDigest(app.services, staff, source, 'weekly_digest');
-    return { staff, digest, source, reply: composeWeeklyDigest(digest, staff.preferredLanguage) };
+    return { staff, digest, source, reply: composeWeeklyDigest(digest, staff.preferredLanguage, await phrased(digest, staff.preferredLanguage)) };
   };
 }
 
@@ -63,8 +80,8 @@ async function sendToSlackChannel(app: App, slack: ChatAdapter, channel: string,
 }
 
 /** The job's `deliver`: 'skipped' when no platform reaches this person. */
-export function digestDeliverer(app: App, delivery: DigestDelivery): DigestJobDeps['deliver'] {
-  const build = digestBuilder(app);
+export function digestDeliverer(app: App, config: Config, delivery: DigestDelivery): DigestJobDeps['deliver'] {
+  const build = digestBuilder(app, config);
   return async (staffId, weekOf) => {
     const built = await build(staffId, weekOf);
     if (!built) return 'skipped';
@@ -101,7 +118,7 @@ export function startWeeklyDigests(app: App, config: Config, delivery: DigestDel
   return startDigestScheduler({
     claims: createDigestClaims(app.database.db),
     recipients: () => digestRecipients(app),
-    deliver: digestDeliverer(app, delivery),
+    deliver: digestDeliverer(app, config, delivery),
     instanceId: createInstanceId(),
     log: (level, code, fields) => app.log[level](code, fields),
     schedule,

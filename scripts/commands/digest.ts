@@ -54,7 +54,7 @@ export const run: CliCommand = async (args, { config, stdout, stderr }) => {
   try {
     const week = weekFrom(values.week, app, stderr);
     if (!week) return 2;
-    const build = digestBuilder(app);
+    const build = digestBuilder(app, config);
 
     if (action === 'preview') {
       const staff = await resolveCliStaff(app, values.as, stderr);

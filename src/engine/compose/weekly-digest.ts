@@ -1,7 +1,8 @@
 // The weekly digest in words, with the attendance chart attached. Urgent and safeguarding notes
 // come first and in full; every section is shown even when empty, so the reader knows it was
 // checked; a week without records says so and never reads as "all clear".
-import type { Attachment, Reply } from '../../chat/types.ts';
+import type { Attachment, Fact, Reply } from '../../chat/types.ts';
+import type { Evidence } from '../llm/types.ts';
 import type { Language } from '../../domain/school.ts';
 import { romanise } from '../../domain/names.ts';
 import type { ThresholdCode, WeeklyDigest } from '../../services/digest/index.ts';
@@ -55,10 +56,36 @@ function chartAttachment(d: WeeklyDigest, language: Language): Attachment | unde
   return { filename: `attendance-${d.weekOf}.png`, contentType: 'image/png', data, altText };
 }
 
-export function composeWeeklyDigest(d: WeeklyDigest, language: Language): Reply {
+/** The summary paragraph from the template: the default, and what the LLM engine rephrases. */
+export function digestSummary(d: WeeklyDigest, language: Language): string {
+  return summary(d, language === 'ja');
+}
+
+/**
+ * The digest's items as statements a model may rephrase into the summary paragraph (each one
+ * cited), when the school runs the LLM engine. Names are replaced before anything is sent.
+ */
+export function digestEvidence(d: WeeklyDigest, language: Language): Evidence[] {
+  const ja = language === 'ja';
+  const student = (s: StudentIdentity, text: string, kind: Fact['kind'] = 'student', recordId = s.id): Evidence => ({
+    fact: { kind, recordId, label: `${s.familyName} ${s.givenName}` },
+    text: `${s.familyName} ${s.givenName}: ${text}`,
+  });
+  return [
+    ...d.urgentNotes.map((n) => student(n.student, ja ? `要対応の記録（${n.date}）` : `urgent note (${n.date})`, 'observation', n.observationId)),
+    ...d.escalations.map((e) => student(e.student, `${ja ? '状況が重くなった' : 'more serious'}: Tier ${e.tierBefore}→${e.tierNow}${e.crossed.length ? `, ${e.crossed.map((c) => THRESHOLD[c][language]).join(', ')}` : ''}`)),
+    ...d.newStreaks.map((s) => student(s.student, ja ? `${s.since}から${s.days}日連続で欠席` : `absent ${s.days} days in a row since ${s.since}`)),
+    ...d.improvements.map((i) => student(i.student, ja ? '出席が上向いている' : 'attendance improving')),
+    ...d.reviewsDue.map((r) => student(r.student, ja ? `支援計画の見直し時期 ${r.dueOn}` : `support plan due for review ${r.dueOn}`, 'support_plan', r.planId)),
+    ...d.unwatched.map((u) => student(u.student, ja ? `Tier ${u.tier}、3週間以上記録なし` : `tier ${u.tier}, no note for 3+ weeks`)),
+  ];
+}
+
+/** `summaryText` replaces the template paragraph (the LLM engine's phrasing, with its citations). */
+export function composeWeeklyDigest(d: WeeklyDigest, language: Language, summaryText?: string): Reply {
   const ja = language === 'ja';
   const b = bullet(language);
-  const lines = [ja ? `週のまとめ（${d.weekOf}〜${d.weekEnd}）` : `Your week (${d.weekOf} to ${d.weekEnd})`, summary(d, ja)];
+  const lines = [ja ? `週のまとめ（${d.weekOf}〜${d.weekEnd}）` : `Your week (${d.weekOf} to ${d.weekEnd})`, summaryText ?? summary(d, ja)];
 
   section(lines, ja ? '要対応・安全に関わる記録' : 'Urgent and safeguarding notes', d.urgentNotes, ja ? 'ありません。' : 'None.', (n) => [
     `${b}${n.date} ${who(n.student, language)}${n.authorName ? (ja ? ` 記録: ${n.authorName}` : `, noted by ${n.authorName}`) : ''}`,
