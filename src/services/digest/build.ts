@@ -7,7 +7,8 @@ import type { RecordKind } from '../../access/policy.ts';
 import { addDays } from '../../domain/dates.ts';
 import { OBSERVATION_CATEGORIES, type ObservationCategory } from '../../domain/school.ts';
 import type { StaffMember } from '../../domain/staff.ts';
-import { analyseAttendanceAndTier } from '../../analysis/analyse-student.ts';
+import { analyseAttendance } from '../../analysis/attendance/index.ts';
+import { assessTier } from '../../analysis/tier.ts';
 import type { AttendanceAnalysis, StudentRecords, Tier, TierAssessment } from '../../analysis/types.ts';
 import type { LoadedRecords } from '../../store/analysis-repository.ts';
 import type { StudentIdentity } from '../../store/student-repository.ts';
@@ -25,13 +26,31 @@ const CHART_ROWS = 40;
 type Visible = Pick<LoadedRecords, 'attendance' | 'observations' | 'plans'>;
 type State = { attendance: AttendanceAnalysis; tier: TierAssessment };
 
+/**
+ * A student's state at `cutoff` as this recipient sees it. The attendance analysis (the costly
+ * part) depends on attendance alone, so every recipient who may read attendance shares it; the
+ * tier also weighs the notes and plans they may read, so it is shared only by the same view.
+ */
 function analyseAt(source: DigestSource, student: StudentIdentity, visible: Visible, cutoff: string, viewKey: string): State {
   const key = `${student.id}|${cutoff}|${viewKey}`;
   const known = source.analyses.get(key);
   if (known) return known;
+  const records = recordsAt(source, student, visible, cutoff);
+  const attendanceKey = `${student.id}|${cutoff}|${visible.attendance.length ? 'a' : ''}`;
+  let attendance = source.attendanceAnalyses.get(attendanceKey);
+  if (!attendance) {
+    attendance = analyseAttendance(records);
+    source.attendanceAnalyses.set(attendanceKey, attendance);
+  }
+  const state = { attendance, tier: assessTier(records, attendance) };
+  source.analyses.set(key, state);
+  return state;
+}
+
+function recordsAt(source: DigestSource, student: StudentIdentity, visible: Visible, cutoff: string): StudentRecords {
   const year = source.year!;
   const lastRecorded = cutoff < year.lastRecorded ? cutoff : year.lastRecorded;
-  const records: StudentRecords = {
+  return {
     studentId: student.id,
     enrolledOn: student.enrolledOn,
     asOf: cutoff,
@@ -45,9 +64,6 @@ function analyseAt(source: DigestSource, student: StudentIdentity, visible: Visi
     bigFive: [],
     plans: visible.plans.filter((p) => p.startedOn <= cutoff),
   };
-  const state = analyseAttendanceAndTier(records);
-  source.analyses.set(key, state);
-  return state;
 }
 
 const thresholds = (state: State) => new Set(state.attendance.patterns.map((p) => p.code).filter((c): c is ThresholdCode => (THRESHOLD_CODES as readonly string[]).includes(c)));

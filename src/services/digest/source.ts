@@ -21,8 +21,9 @@ export interface DigestSource {
   schoolDays: string[];
   /** Attendance days recorded in the week, per student. */
   weekAttendanceDays: Map<string, number>;
-  /** Analyses shared by recipients who see the same records of a student. */
+  /** Analyses shared by recipients who see the same records of a student (build.ts). */
   analyses: Map<string, { attendance: AttendanceAnalysis; tier: TierAssessment }>;
+  attendanceAnalyses: Map<string, AttendanceAnalysis>;
 }
 
 const ALL_KINDS = { attendance: true, observations: true, environment: false, assessments: false, plans: true };
@@ -40,5 +41,5 @@ export async function loadDigestSource(ctx: ServiceContext, weekOf: string, stud
   const lastActionOn = new Map(latest.flatMap((a) => (a._max.actedOn ? [[a.planId, a._max.actedOn] as const] : [])));
   const schoolDays = year ? schoolYearDays(year.calendar, year.yearStart, weekEnd).days.filter((d) => d >= weekOf && d <= weekEnd) : [];
   const weekAttendanceDays = new Map([...records].map(([id, r]) => [id, r.attendance.filter((a) => a.date >= weekOf && a.date <= weekEnd).length]));
-  return { weekOf, weekEnd, year, students: everyone, records, lastActionOn, schoolDays, weekAttendanceDays, analyses: new Map() };
+  return { weekOf, weekEnd, year, students: everyone, records, lastActionOn, schoolDays, weekAttendanceDays, analyses: new Map(), attendanceAnalyses: new Map() };
 }
