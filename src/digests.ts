@@ -7,7 +7,7 @@ import type { ChatAdapter, Reply } from './chat/types.ts';
 import type { Config } from './config/index.ts';
 import type { StaffMember } from './domain/staff.ts';
 import { composeWeeklyDigest } from './engine/compose/weekly-digest.ts';
-import { buildDigest, loadDigestSource, type DigestSource, type WeeklyDigest } from './services/digest/index.ts';
+import { buildDigest, buildDigests, loadDigestSource, type DigestSource, type WeeklyDigest } from './services/digest/index.ts';
 import { everyoneMaySee } from './services/digest/audience.ts';
 import { createDigestClaims } from './store/digest-claims.ts';
 import { directRecipients, findStaffByPlatformUser, findStaffMember } from './store/staff-repository.ts';
@@ -54,12 +54,29 @@ export function digestBuilder(app: App, config: Pick<Config, 'engine' | 'openai'
     if (!cached || cached.weekOf !== weekOf || now - cached.at > SOURCE_FRESH_MS) cached = { weekOf, at: now, source: loadDigestSource(app.services, weekOf) };
     return cached.source;
   };
-  return async (staffId: string, weekOf: string): Promise<BuiltDigest | undefined> => {
-    const staff = await findStaffMember(app.database.db, staffId);
-    if (!staff) return undefined;
-    const source = await sourceFor(weekOf);
-    const digest = await buildDigest(app.services, staff, source, 'weekly_digest');
-    return { staff, digest, source, reply: composeWeeklyDigest(digest, staff.preferredLanguage, await phrased(digest, staff.preferredLanguage)) };
+  // Digests built ahead by `prepare`, taken (once) by `build`.
+  const prepared = new Map<string, { staff: StaffMember; digest: WeeklyDigest; source: DigestSource }>();
+  const key = (staffId: string, weekOf: string) => `${staffId}|${weekOf}`;
+  return {
+    /** Builds these recipients' digests together: one access pass and audit write for all. */
+    async prepare(staffIds: string[], weekOf: string): Promise<void> {
+      const staff = (await Promise.all(staffIds.map((id) => findStaffMember(app.database.db, id)))).filter((s): s is StaffMember => s !== undefined);
+      const source = await sourceFor(weekOf);
+      const digests = await buildDigests(app.services, staff, source, 'weekly_digest');
+      staff.forEach((member, i) => prepared.set(key(member.id, weekOf), { staff: member, digest: digests[i]!, source }));
+    },
+    async build(staffId: string, weekOf: string): Promise<BuiltDigest | undefined> {
+      let ready = prepared.get(key(staffId, weekOf));
+      prepared.delete(key(staffId, weekOf));
+      if (!ready) {
+        const staff = await findStaffMember(app.database.db, staffId);
+        if (!staff) return undefined;
+        const source = await sourceFor(weekOf);
+        ready = { staff, source, digest: await buildDigest(app.services, staff, source, 'weekly_digest') };
+      }
+      const { staff, digest } = ready;
+      return { ...ready, reply: composeWeeklyDigest(digest, staff.preferredLanguage, await phrased(digest, staff.preferredLanguage)) };
+    },
   };
 }
 
@@ -79,11 +96,11 @@ async function sendToSlackChannel(app: App, slack: ChatAdapter, channel: string,
   }
 }
 
-/** The job's `deliver`: 'skipped' when no platform reaches this person. */
-export function digestDeliverer(app: App, config: Config, delivery: DigestDelivery): DigestJobDeps['deliver'] {
-  const build = digestBuilder(app, config);
-  return async (staffId, weekOf) => {
-    const built = await build(staffId, weekOf);
+/** The job's `prepare` and `deliver`: 'skipped' when no platform reaches this person. */
+export function digestDeliverer(app: App, config: Config, delivery: DigestDelivery): Pick<DigestJobDeps, 'prepare' | 'deliver'> {
+  const builder = digestBuilder(app, config);
+  const deliver: DigestJobDeps['deliver'] = async (staffId, weekOf) => {
+    const built = await builder.build(staffId, weekOf);
     if (!built) return 'skipped';
     const [recipient] = await directRecipients(app.database.db, [staffId]);
     const sends: Promise<void>[] = [];
@@ -104,6 +121,7 @@ export function digestDeliverer(app: App, config: Config, delivery: DigestDelive
     if (failed.length) app.log.warn('digest_partly_delivered', { staff: staffId, failed: failed.length });
     return 'sent';
   };
+  return { prepare: builder.prepare, deliver };
 }
 
 export async function digestRecipients(app: App): Promise<string[]> {
@@ -118,7 +136,7 @@ export function startWeeklyDigests(app: App, config: Config, delivery: DigestDel
   return startDigestScheduler({
     claims: createDigestClaims(app.database.db),
     recipients: () => digestRecipients(app),
-    deliver: digestDeliverer(app, config, delivery),
+    ...digestDeliverer(app, config, delivery),
     instanceId: createInstanceId(),
     log: (level, code, fields) => app.log[level](code, fields),
     schedule,

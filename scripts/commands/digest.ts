@@ -54,12 +54,12 @@ export const run: CliCommand = async (args, { config, stdout, stderr }) => {
   try {
     const week = weekFrom(values.week, app, stderr);
     if (!week) return 2;
-    const build = digestBuilder(app, config);
+    const builder = digestBuilder(app, config);
 
     if (action === 'preview') {
       const staff = await resolveCliStaff(app, values.as, stderr);
       if (!staff) return 2;
-      const built = (await build(staff.id, week))!;
+      const built = (await builder.build(staff.id, week))!;
       if (values.json) stdout.write(`${JSON.stringify({ ...built.digest, chart: built.digest.chart ? { ...built.digest.chart, rows: built.digest.chart.rows.map((r) => ({ student: r.student.id, statuses: r.statuses })) } : undefined }, null, 2)}\n`);
       else output(built, values.out, stdout, stderr);
       return 0;
@@ -68,7 +68,8 @@ export const run: CliCommand = async (args, { config, stdout, stderr }) => {
     const recipients = await digestRecipients(app);
     if (values['dry-run']) {
       // Nothing claimed or marked: what a run would send now.
-      for (const id of recipients) output((await build(id, week))!, values.out, stdout, stderr);
+      await builder.prepare(recipients, week);
+      for (const id of recipients) output((await builder.build(id, week))!, values.out, stdout, stderr);
       stderr.write(`dry run: ${recipients.length} digests for the week of ${week}, nothing marked as sent\n`);
       return 0;
     }
@@ -76,8 +77,9 @@ export const run: CliCommand = async (args, { config, stdout, stderr }) => {
       {
         claims: createDigestClaims(app.database.db),
         recipients: async () => recipients,
+        prepare: (ids) => builder.prepare(ids, week),
         deliver: async (id) => {
-          output((await build(id, week))!, values.out, stdout, stderr);
+          output((await builder.build(id, week))!, values.out, stdout, stderr);
           return 'sent';
         },
         instanceId: createInstanceId(),

@@ -20,6 +20,11 @@ export interface DigestJobDeps {
   recipients(): Promise<string[]>;
   /** Builds the recipient's digest for the week and delivers it; 'skipped' when there is no way to reach them. Throws on failure. */
   deliver(recipientId: string, weekOf: string): Promise<'sent' | 'skipped'>;
+  /**
+   * Called once per run with the recipients not yet sent, before any claim, so their digests can be
+   * built together (one access pass). Optional; a failure here only means each is built alone.
+   */
+  prepare?(recipientIds: string[], weekOf: string): Promise<void>;
   instanceId: string;
   leaseMs?: number;
   /** Codes, counts and staff ids only: no names, no digest content. */
@@ -53,6 +58,10 @@ export async function runDigestWeek(deps: DigestJobDeps, weekOf: string, options
   // Most checks come after the week is done: one read then, instead of a claim per recipient
   // every minute all week.
   const done = new Set(await deps.claims.sentFor(weekOf));
+  const pending = recipients.filter((id) => !done.has(id));
+  if (pending.length && deps.prepare) {
+    await deps.prepare(pending, weekOf).catch((error: unknown) => deps.log('warn', 'digest.prepare_failed', { weekOf, ...errorFields(error) }));
+  }
   for (const recipientId of recipients) {
     if (options.shouldStop?.()) break;
     if (done.has(recipientId) || !(await deps.claims.claim(recipientId, weekOf, deps.instanceId, leaseMs))) {

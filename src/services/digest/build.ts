@@ -69,12 +69,35 @@ function recordsAt(source: DigestSource, student: StudentIdentity, visible: Visi
 const thresholds = (state: State) => new Set(state.attendance.patterns.map((p) => p.code).filter((c): c is ThresholdCode => (THRESHOLD_CODES as readonly string[]).includes(c)));
 
 export async function buildDigest(ctx: ServiceContext, staff: StaffMember, source: DigestSource, intent: string): Promise<WeeklyDigest> {
-  const { weekOf, weekEnd } = source;
-  const students = source.students.filter((s) => isInScope(staff, s));
-  const requests: AccessRequest[] = students.flatMap((student) => KINDS.map((kind) => ({ staff, student, action: 'read' as const, kind, intent })));
-  const decisions = requests.length ? await ctx.guard.checkMany(requests) : [];
-  const allowed = new Set(requests.filter((_, i) => decisions[i]!.allowed).map((r) => `${r.student.id}:${r.kind}`));
+  return (await buildDigests(ctx, [staff], source, intent))[0]!;
+}
 
+/**
+ * Several recipients' digests with one access pass: every read of every digest is decided and
+ * audited in one write, and the authors of quoted notes are looked up once (a statement per
+ * recipient was most of a week's build time).
+ */
+export async function buildDigests(ctx: ServiceContext, recipients: readonly StaffMember[], source: DigestSource, intent: string): Promise<WeeklyDigest[]> {
+  const scopes = recipients.map((staff) => source.students.filter((s) => isInScope(staff, s)));
+  const requests: AccessRequest[] = recipients.flatMap((staff, r) => scopes[r]!.flatMap((student) => KINDS.map((kind) => ({ staff, student, action: 'read' as const, kind, intent }))));
+  const decisions = requests.length ? await ctx.guard.checkMany(requests) : [];
+  const allowed = recipients.map(() => new Set<string>());
+  let i = 0;
+  recipients.forEach((_, r) => {
+    for (const student of scopes[r]!) for (const kind of KINDS) if (decisions[i++]!.allowed) allowed[r]!.add(`${student.id}:${kind}`);
+  });
+  const digests = recipients.map((staff, r) => assemble(staff, scopes[r]!, allowed[r]!, source));
+  const names = await staffNames(ctx.db, digests.flatMap((d) => d.urgentNotes.map((n) => n.authorId)));
+  for (const note of digests.flatMap((d) => d.urgentNotes)) {
+    const name = names.get(note.authorId);
+    if (name) note.authorName = `${name.familyName} ${name.givenName}`;
+  }
+  return digests;
+}
+
+/** One recipient's digest from what they may read (`allowed`: "studentId:kind"). */
+function assemble(staff: StaffMember, students: StudentIdentity[], allowed: Set<string>, source: DigestSource): WeeklyDigest {
+  const { weekOf, weekEnd } = source;
   const digest: WeeklyDigest = {
     recipientId: staff.id,
     weekOf,
@@ -159,11 +182,6 @@ export async function buildDigest(ctx: ServiceContext, staff: StaffMember, sourc
 
   // In the canonical order, so every digest lists the categories alike.
   for (const c of [...OBSERVATION_CATEGORIES, 'uncategorised' as const]) if (counts.has(c)) digest.observationsByCategory[c] = counts.get(c)!;
-  const names = await staffNames(ctx.db, digest.urgentNotes.map((n) => n.authorId));
-  for (const note of digest.urgentNotes) {
-    const name = names.get(note.authorId);
-    if (name) note.authorName = `${name.familyName} ${name.givenName}`;
-  }
   digest.urgentNotes.sort((a, b) => a.date.localeCompare(b.date));
   digest.reviewsDue.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   digest.escalations.sort((a, b) => b.tierNow - a.tierNow || (b.absenceRate ?? 0) - (a.absenceRate ?? 0));

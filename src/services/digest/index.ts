@@ -9,7 +9,7 @@ import { buildDigest } from './build.ts';
 import { loadDigestSource } from './source.ts';
 import type { WeeklyDigest } from './types.ts';
 
-export { buildDigest } from './build.ts';
+export { buildDigest, buildDigests } from './build.ts';
 export { loadDigestSource, type DigestSource } from './source.ts';
 export * from './types.ts';
 

@@ -54,6 +54,19 @@ describe('one week of digests (runDigestWeek)', () => {
     expect(delivered).toEqual(['s2@2026-11-16', 's1@2026-11-16']);
   });
 
+  it('lets the digests still to send be built together first, and goes on if that fails', async () => {
+    const { deps, delivered } = jobHarness(['s1', 's2', 's3']);
+    const prepared: string[][] = [];
+    await runDigestWeek({ ...deps, recipients: async () => ['s1'], prepare: async (ids) => void prepared.push(ids) }, WEEK);
+    await runDigestWeek({ ...deps, prepare: async (ids) => void prepared.push(ids) }, WEEK);
+    expect(prepared).toEqual([['s1'], ['s2', 's3']]);
+    const failing = jobHarness(['s4']);
+    const result = await runDigestWeek({ ...failing.deps, prepare: async () => Promise.reject(new Error('db locked')) }, WEEK);
+    expect(result.sent).toBe(1);
+    expect(failing.logs.map((l) => l.code)).toEqual(['digest.prepare_failed']);
+    expect(delivered).toHaveLength(3);
+  });
+
   it('keeps weeks apart', async () => {
     const { deps, delivered } = jobHarness(['s1']);
     await runDigestWeek(deps, '2026-11-09');
