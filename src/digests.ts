@@ -51,7 +51,14 @@ export function digestBuilder(app: App, config: Pick<Config, 'engine' | 'openai'
   let cached: { weekOf: string; at: number; source: Promise<DigestSource> } | undefined;
   const sourceFor = (weekOf: string) => {
     const now = Date.now();
-    if (!cached || cached.weekOf !== weekOf || now - cached.at > SOURCE_FRESH_MS) cached = { weekOf, at: now, source: loadDigestSource(app.services, weekOf) };
+    if (!cached || cached.weekOf !== weekOf || now - cached.at > SOURCE_FRESH_MS) {
+      const source = loadDigestSource(app.services, weekOf);
+      cached = { weekOf, at: now, source };
+      // A failed read is not kept: the next build reads again.
+      source.catch(() => {
+        if (cached?.source === source) cached = undefined;
+      });
+    }
     return cached.source;
   };
   // Digests built ahead by `prepare`, taken (once) by `build`.
@@ -60,6 +67,8 @@ export function digestBuilder(app: App, config: Pick<Config, 'engine' | 'openai'
   return {
     /** Builds these recipients' digests together: one access pass and audit write for all. */
     async prepare(staffIds: string[], weekOf: string): Promise<void> {
+      // Only this run's digests matter; ones another instance delivered are dropped.
+      prepared.clear();
       const staff = (await Promise.all(staffIds.map((id) => findStaffMember(app.database.db, id)))).filter((s): s is StaffMember => s !== undefined);
       const source = await sourceFor(weekOf);
       const digests = await buildDigests(app.services, staff, source, 'weekly_digest');
