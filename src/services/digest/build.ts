@@ -15,7 +15,7 @@ import type { StudentIdentity } from '../../store/student-repository.ts';
 import { staffNames } from '../../store/staff-repository.ts';
 import type { ServiceContext } from '../context.ts';
 import type { DigestSource } from './source.ts';
-import { THRESHOLD_CODES, UNWATCHED_AFTER_DAYS, type ChartGrid, type ThresholdCode, type WeeklyDigest } from './types.ts';
+import { THRESHOLD_CODES, UNWATCHED_AFTER_DAYS, type ChartGrid, type Escalation, type Improvement, type NewStreak, type ReviewDue, type ThresholdCode, type Unwatched, type UrgentNote, type WeeklyDigest } from './types.ts';
 
 const KINDS: RecordKind[] = ['attendance', 'observation', 'support_plan'];
 /** DOMAIN.md review cadence: tier 3 weekly, tier 2 every other week. */
@@ -27,14 +27,11 @@ type Visible = Pick<LoadedRecords, 'attendance' | 'observations' | 'plans'>;
 type State = { attendance: AttendanceAnalysis; tier: TierAssessment };
 
 /**
- * A student's state at `cutoff` as this recipient sees it. The attendance analysis (the costly
- * part) depends on attendance alone, so every recipient who may read attendance shares it; the
- * tier also weighs the notes and plans they may read, so it is shared only by the same view.
+ * A student's state at `cutoff` from the records a view shows. The attendance analysis (the costly
+ * part) depends on attendance alone, so every view that shows attendance shares it; the tier also
+ * weighs the notes and plans the view shows.
  */
-function analyseAt(source: DigestSource, student: StudentIdentity, visible: Visible, cutoff: string, viewKey: string): State {
-  const key = `${student.id}|${cutoff}|${viewKey}`;
-  const known = source.analyses.get(key);
-  if (known) return known;
+function analyseAt(source: DigestSource, student: StudentIdentity, visible: Visible, cutoff: string): State {
   const records = recordsAt(source, student, visible, cutoff);
   const attendanceKey = `${student.id}|${cutoff}|${visible.attendance.length ? 'a' : ''}`;
   let attendance = source.attendanceAnalyses.get(attendanceKey);
@@ -42,9 +39,7 @@ function analyseAt(source: DigestSource, student: StudentIdentity, visible: Visi
     attendance = analyseAttendance(records);
     source.attendanceAnalyses.set(attendanceKey, attendance);
   }
-  const state = { attendance, tier: assessTier(records, attendance) };
-  source.analyses.set(key, state);
-  return state;
+  return { attendance, tier: assessTier(records, attendance) };
 }
 
 function recordsAt(source: DigestSource, student: StudentIdentity, visible: Visible, cutoff: string): StudentRecords {
@@ -95,6 +90,96 @@ export async function buildDigests(ctx: ServiceContext, recipients: readonly Sta
   return digests;
 }
 
+/**
+ * Which of a student's records a recipient sees, as a key shared by everyone who sees the same:
+ * the kinds allowed, and the notes — decided by role class (all, team, health) and whether the
+ * recipient wrote any of this student's notes (their own are always theirs to read).
+ */
+function viewOf(staff: StaffMember, loaded: LoadedRecords, may: (kind: RecordKind) => boolean) {
+  const notes = staff.role === 'counselor' || staff.role === 'admin' ? 'all' : staff.role === 'nurse' ? 'health' : 'team';
+  const authored = may('observation') && loaded.observations.some((o) => o.authorId === staff.id);
+  return {
+    key: `${may('attendance') ? 'a' : ''}${may('observation') ? 'o' : ''}${may('support_plan') ? 'p' : ''}|${notes}${authored ? `|${staff.id}` : ''}`,
+    visible: (): Visible => ({
+      attendance: may('attendance') ? loaded.attendance : [],
+      observations: may('observation') ? loaded.observations.filter((o) => mayReadObservation(staff, o)) : [],
+      plans: may('support_plan') ? loaded.plans : [],
+    }),
+  };
+}
+
+type Without<T> = Omit<T, 'student'>;
+
+/** What one student adds to a digest under one view; the same for every recipient with that view. */
+export interface StudentPart {
+  tier: Tier;
+  attendanceDays: number;
+  notesThisWeek: number;
+  categories: [ObservationCategory | 'uncategorised', number][];
+  escalation?: Without<Escalation>;
+  streak?: Without<NewStreak>;
+  improvement?: Without<Improvement>;
+  urgentNotes: Without<UrgentNote>[];
+  reviews: Without<ReviewDue>[];
+  unwatched?: Without<Unwatched>;
+  /** Named by the digest: a row of the chart for recipients without a class of their own. */
+  featured: boolean;
+}
+
+function studentPart(source: DigestSource, student: StudentIdentity, visible: Visible, attendanceAllowed: boolean): StudentPart {
+  const { weekOf, weekEnd } = source;
+  const year = source.year!;
+  const now = analyseAt(source, student, visible, weekEnd < year.lastRecorded ? weekEnd : year.lastRecorded);
+  const then = analyseAt(source, student, visible, addDays(weekOf, -1));
+  const part: StudentPart = { tier: now.tier.tier, attendanceDays: attendanceAllowed ? (source.weekAttendanceDays.get(student.id) ?? 0) : 0, notesThisWeek: 0, categories: [], urgentNotes: [], reviews: [], featured: false };
+
+  const wasOver = thresholds(then);
+  const crossed = [...thresholds(now)].filter((c) => !wasOver.has(c));
+  if (now.tier.tier > then.tier.tier || crossed.length) {
+    part.escalation = { tierBefore: then.tier.tier, tierNow: now.tier.tier, crossed, absenceRate: now.attendance.absenceRate, raisedForUrgent: now.tier.raisedForUrgent };
+    part.featured = true;
+  }
+  const streak = now.attendance.patterns.find((p) => p.code === 'non_attendance_streak');
+  if (streak && !then.attendance.patterns.some((p) => p.code === 'non_attendance_streak')) {
+    part.streak = { since: String(streak.details.since), days: Number(streak.details.length) };
+    part.featured = true;
+  }
+  // Worth celebrating every week it holds, not only the week it began.
+  if (now.tier.tier < then.tier.tier || now.attendance.trend === 'improving') {
+    part.improvement = { tierBefore: then.tier.tier, tierNow: now.tier.tier, trend: now.attendance.trend };
+  }
+
+  const counts = new Map<ObservationCategory | 'uncategorised', number>();
+  for (const o of visible.observations) {
+    if (o.date < weekOf || o.date > weekEnd) continue;
+    part.notesThisWeek += 1;
+    for (const c of o.categories.length ? o.categories : (['uncategorised'] as const)) counts.set(c, (counts.get(c) ?? 0) + 1);
+    if (o.concern === 'urgent' || o.categories.includes('safeguarding')) {
+      part.urgentNotes.push({ observationId: o.id, date: o.date, authorId: o.authorId, text: o.text });
+      part.featured = true;
+    }
+  }
+  part.categories = [...counts];
+
+  const cadence = CADENCE_DAYS[now.tier.tier];
+  for (const plan of visible.plans) {
+    if (plan.status !== 'active') continue;
+    const touched = [plan.startedOn, source.lastActionOn.get(plan.id) ?? ''].sort().at(-1)!;
+    const byCadence = cadence ? addDays(touched, cadence) : plan.reviewOn;
+    const dueOn = byCadence < plan.reviewOn ? byCadence : plan.reviewOn;
+    if (dueOn <= weekEnd) part.reviews.push({ planId: plan.id, goal: plan.goal, tier: now.tier.tier, dueOn });
+  }
+
+  if (now.tier.tier >= 2) {
+    const lastNoteOn = visible.observations.filter((o) => o.date <= weekEnd).at(-1)?.date ?? null;
+    if (!lastNoteOn || lastNoteOn <= addDays(weekEnd, -UNWATCHED_AFTER_DAYS)) {
+      part.unwatched = { tier: now.tier.tier, lastNoteOn };
+      part.featured = true;
+    }
+  }
+  return part;
+}
+
 /** One recipient's digest from what they may read (`allowed`: "studentId:kind"). */
 function assemble(staff: StaffMember, students: StudentIdentity[], allowed: Set<string>, source: DigestSource): WeeklyDigest {
   const { weekOf, weekEnd } = source;
@@ -116,68 +201,30 @@ function assemble(staff: StaffMember, students: StudentIdentity[], allowed: Set<
   };
   if (!source.year) return digest;
 
-  const end = weekEnd < source.year.lastRecorded ? weekEnd : source.year.lastRecorded;
-  const before = addDays(weekOf, -1);
   const featured = new Set<string>();
   const counts = new Map<ObservationCategory | 'uncategorised', number>();
   for (const student of students) {
     const loaded = source.records.get(student.id);
     if (!loaded) continue;
     const may = (kind: RecordKind) => allowed.has(`${student.id}:${kind}`);
-    const visible: Visible = {
-      attendance: may('attendance') ? loaded.attendance : [],
-      observations: may('observation') ? loaded.observations.filter((o) => mayReadObservation(staff, o)) : [],
-      plans: may('support_plan') ? loaded.plans : [],
-    };
-    const viewKey = `${may('attendance') ? 'a' : ''}${may('support_plan') ? 'p' : ''}|${visible.observations.map((o) => o.id).join(',')}`;
-    const now = analyseAt(source, student, visible, end, viewKey);
-    const then = analyseAt(source, student, visible, before, viewKey);
-    digest.tierCounts[now.tier.tier] += 1;
-    if (may('attendance')) digest.attendanceDaysRecorded += source.weekAttendanceDays.get(student.id) ?? 0;
-
-    const wasOver = thresholds(then);
-    const crossed = [...thresholds(now)].filter((c) => !wasOver.has(c));
-    if (now.tier.tier > then.tier.tier || crossed.length) {
-      digest.escalations.push({ student, tierBefore: then.tier.tier, tierNow: now.tier.tier, crossed, absenceRate: now.attendance.absenceRate, raisedForUrgent: now.tier.raisedForUrgent });
-      featured.add(student.id);
+    const view = viewOf(staff, loaded, may);
+    const partKey = `${student.id}|${view.key}`;
+    let part = source.parts.get(partKey);
+    if (!part) {
+      part = studentPart(source, student, view.visible(), may('attendance'));
+      source.parts.set(partKey, part);
     }
-    const streak = now.attendance.patterns.find((p) => p.code === 'non_attendance_streak');
-    const streakBefore = then.attendance.patterns.some((p) => p.code === 'non_attendance_streak');
-    if (streak && !streakBefore) {
-      digest.newStreaks.push({ student, since: String(streak.details.since), days: Number(streak.details.length) });
-      featured.add(student.id);
-    }
-    // Worth celebrating every week it holds, not only the week it began.
-    if (now.tier.tier < then.tier.tier || now.attendance.trend === 'improving') {
-      digest.improvements.push({ student, tierBefore: then.tier.tier, tierNow: now.tier.tier, trend: now.attendance.trend });
-    }
-
-    const thisWeek = visible.observations.filter((o) => o.date >= weekOf && o.date <= weekEnd);
-    digest.observationCount += thisWeek.length;
-    for (const o of thisWeek) {
-      for (const c of o.categories.length ? o.categories : (['uncategorised'] as const)) counts.set(c, (counts.get(c) ?? 0) + 1);
-      if (o.concern === 'urgent' || o.categories.includes('safeguarding')) {
-        digest.urgentNotes.push({ student, observationId: o.id, date: o.date, authorId: o.authorId, text: o.text });
-        featured.add(student.id);
-      }
-    }
-
-    const cadence = CADENCE_DAYS[now.tier.tier];
-    for (const plan of visible.plans) {
-      if (plan.status !== 'active') continue;
-      const touched = [plan.startedOn, source.lastActionOn.get(plan.id) ?? ''].sort().at(-1)!;
-      const byCadence = cadence ? addDays(touched, cadence) : plan.reviewOn;
-      const dueOn = byCadence < plan.reviewOn ? byCadence : plan.reviewOn;
-      if (dueOn <= weekEnd) digest.reviewsDue.push({ student, planId: plan.id, goal: plan.goal, tier: now.tier.tier, dueOn });
-    }
-
-    if (now.tier.tier >= 2) {
-      const lastNoteOn = visible.observations.filter((o) => o.date <= weekEnd).at(-1)?.date ?? null;
-      if (!lastNoteOn || lastNoteOn <= addDays(weekEnd, -UNWATCHED_AFTER_DAYS)) {
-        digest.unwatched.push({ student, tier: now.tier.tier, lastNoteOn });
-        featured.add(student.id);
-      }
-    }
+    digest.tierCounts[part.tier] += 1;
+    digest.attendanceDaysRecorded += part.attendanceDays;
+    digest.observationCount += part.notesThisWeek;
+    for (const [c, n] of part.categories) counts.set(c, (counts.get(c) ?? 0) + n);
+    if (part.escalation) digest.escalations.push({ student, ...part.escalation });
+    if (part.streak) digest.newStreaks.push({ student, ...part.streak });
+    if (part.improvement) digest.improvements.push({ student, ...part.improvement });
+    for (const note of part.urgentNotes) digest.urgentNotes.push({ student, ...note });
+    for (const review of part.reviews) digest.reviewsDue.push({ student, ...review });
+    if (part.unwatched) digest.unwatched.push({ student, ...part.unwatched });
+    if (part.featured) featured.add(student.id);
   }
 
   // In the canonical order, so every digest lists the categories alike.

@@ -2,11 +2,12 @@
 // whole-school read per recipient would take seconds. Nothing here is shown to anyone; each
 // recipient's digest takes from it only what the access policy lets them read, and audits that.
 import { addDays } from '../../domain/dates.ts';
-import type { AttendanceAnalysis, TierAssessment } from '../../analysis/types.ts';
+import type { AttendanceAnalysis } from '../../analysis/types.ts';
 import { schoolYearDays } from '../../analysis/attendance/school-year.ts';
 import { loadRecords, type LoadedRecords } from '../../store/analysis-repository.ts';
 import { listStudents, type StudentIdentity } from '../../store/student-repository.ts';
 import type { ServiceContext } from '../context.ts';
+import type { StudentPart } from './build.ts';
 import { currentSchoolYear, type SchoolYearWindow } from '../school-year.ts';
 
 export interface DigestSource {
@@ -21,9 +22,10 @@ export interface DigestSource {
   schoolDays: string[];
   /** Attendance days recorded in the week, per student. */
   weekAttendanceDays: Map<string, number>;
-  /** Analyses shared by recipients who see the same records of a student (build.ts). */
-  analyses: Map<string, { attendance: AttendanceAnalysis; tier: TierAssessment }>;
+  /** Attendance analyses shared by every recipient who may read attendance (build.ts). */
   attendanceAnalyses: Map<string, AttendanceAnalysis>;
+  /** What each student adds under each view, shared by recipients with that view (build.ts). */
+  parts: Map<string, StudentPart>;
 }
 
 const ALL_KINDS = { attendance: true, observations: true, environment: false, assessments: false, plans: true };
@@ -41,5 +43,5 @@ export async function loadDigestSource(ctx: ServiceContext, weekOf: string, stud
   const lastActionOn = new Map(latest.flatMap((a) => (a._max.actedOn ? [[a.planId, a._max.actedOn] as const] : [])));
   const schoolDays = year ? schoolYearDays(year.calendar, year.yearStart, weekEnd).days.filter((d) => d >= weekOf && d <= weekEnd) : [];
   const weekAttendanceDays = new Map([...records].map(([id, r]) => [id, r.attendance.filter((a) => a.date >= weekOf && a.date <= weekEnd).length]));
-  return { weekOf, weekEnd, year, students: everyone, records, lastActionOn, schoolDays, weekAttendanceDays, analyses: new Map(), attendanceAnalyses: new Map() };
+  return { weekOf, weekEnd, year, students: everyone, records, lastActionOn, schoolDays, weekAttendanceDays, attendanceAnalyses: new Map(), parts: new Map() };
 }
