@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../cli.ts';
 import { openApp, type App } from '../../src/app.ts';
-import { isIsoDate, mondayOf, schoolDateOf } from '../../src/domain/dates.ts';
+import { isIsoDate, mondayOf } from '../../src/domain/dates.ts';
+import { digestWeek } from '../../src/services/digest/index.ts';
 import { digestBuilder, digestRecipients, type BuiltDigest } from '../../src/digests.ts';
 import { createDigestClaims } from '../../src/store/digest-claims.ts';
 import { createInstanceId } from '../../src/jobs/instance-id.ts';
@@ -18,7 +19,7 @@ import { resolveCliStaff } from './cli-staff.ts';
 const USAGE = 'usage: npm run cli -- digest preview --as <staff_id> [--week YYYY-MM-DD] [--json] [--out <dir>]\n       npm run cli -- digest send [--week YYYY-MM-DD] [--dry-run] [--out <dir>]\n';
 
 function weekFrom(value: string | undefined, app: App, stderr: NodeJS.WritableStream): string | undefined {
-  if (value === undefined) return mondayOf(schoolDateOf(app.services.now()));
+  if (value === undefined) return digestWeek(app.services);
   if (!isIsoDate(value) || mondayOf(value) !== value) {
     stderr.write(`--week must be a Monday as YYYY-MM-DD (got ${value}${isIsoDate(value) ? `; that week's Monday is ${mondayOf(value)}` : ''}).\n`);
     return undefined;

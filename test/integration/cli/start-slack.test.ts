@@ -4,7 +4,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSchool } from '../../../src/store/import/index.ts';
-import { openDatabase } from '../../../src/store/database.ts';
+import { openDatabase, type Db } from '../../../src/store/database.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
 import { startTs, type RunningProcess } from '../../helpers/run.ts';
 import { SAMPLE_NOW, SAMPLE_SCHOOL_DIR } from '../../helpers/sample-school.ts';
@@ -25,23 +25,18 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-async function countProcessed(key: string): Promise<number> {
+/** Reads what the bot (another process) wrote, through a client of our own. */
+async function readBotDatabase<T>(read: (db: Db) => Promise<T>): Promise<T> {
   const reader = await openDatabase(database.url, { migrate: false });
   try {
-    return await reader.db.processedEvent.count({ where: { key, status: 'done' } });
+    return await read(reader.db);
   } finally {
     await reader.close();
   }
 }
 
-async function countSent(): Promise<number> {
-  const reader = await openDatabase(database.url, { migrate: false });
-  try {
-    return await reader.db.digestRun.count({ where: { weekOf: '2026-11-16', status: 'sent' } });
-  } finally {
-    await reader.close();
-  }
-}
+const countProcessed = (key: string) => readBotDatabase((db) => db.processedEvent.count({ where: { key, status: 'done' } }));
+const countSent = () => readBotDatabase((db) => db.digestRun.count({ where: { weekOf: '2026-11-16', status: 'sent' } }));
 
 async function post(body: string, contentType: string): Promise<Response> {
   return fetch(eventsUrl, { method: 'POST', headers: { 'content-type': contentType, ...slackSignature(SECRET, body) }, body });

@@ -65,12 +65,13 @@ function bodyBytes(raw: string): Buffer {
 
 export const DM_CHANNEL_FOR_SEND_DIRECT = '900000000000000077';
 
-function message(channelId: string, body: any, id: string) {
+/** A message the bot sent, as Discord returns it (and attaches it to a later click). */
+export function rawBotMessage(id: string, channelId: string, fields: { content?: string; flags?: number; components?: unknown[] }) {
   return {
     id,
     channel_id: channelId,
     type: 0,
-    content: body?.content ?? '',
+    content: fields.content ?? '',
     author: { id: '800000000000000001', username: 'yorisoi', discriminator: '0', bot: true },
     timestamp: '2026-11-20T08:00:00.000Z',
     edited_timestamp: null,
@@ -81,9 +82,13 @@ function message(channelId: string, body: any, id: string) {
     attachments: [],
     embeds: [],
     pinned: false,
-    flags: body?.flags ?? 0,
-    components: body?.components ?? [],
+    flags: fields.flags ?? 0,
+    components: fields.components ?? [],
   };
+}
+
+function message(channelId: string, body: any, id: string) {
+  return rawBotMessage(id, channelId, { content: body?.content, flags: body?.flags, components: body?.components });
 }
 
 function respond(method: RecordedRequest['method'], path: string, body: any, id: string): [number, unknown] {

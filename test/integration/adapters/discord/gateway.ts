@@ -11,7 +11,7 @@
 // reason the adapter opens DMs through REST instead.)
 import type { Client } from 'discord.js';
 import { createDiscordClient } from '../../../../src/adapters/discord/client.ts';
-import { fetchTransport } from './fake-discord-api.ts';
+import { fetchTransport, rawBotMessage } from './fake-discord-api.ts';
 
 export const APPLICATION_ID = '800000000000000001';
 export const GUILD_ID = '900000000000000001';
@@ -91,24 +91,8 @@ export function slashCommand(subcommand: string, options: Record<string, string>
 
 /** A message the bot sent earlier, as it comes attached to a click: with its buttons and flags. */
 export function botMessage(components: unknown[], where: Where & { ephemeral?: boolean; id?: string } = {}) {
-  return {
-    id: where.id ?? nextId(),
-    channel_id: where.in === 'dm' ? (where.dmChannelId ?? DM_CHANNEL_ID) : GUILD_CHANNEL_ID,
-    type: 0,
-    content: 'the earlier answer',
-    author: { id: APPLICATION_ID, username: 'yorisoi', discriminator: '0', bot: true },
-    timestamp: '2026-11-20T08:00:00.000Z',
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    pinned: false,
-    flags: where.ephemeral ? 64 : 0,
-    components,
-  };
+  const channelId = where.in === 'dm' ? (where.dmChannelId ?? DM_CHANNEL_ID) : GUILD_CHANNEL_ID;
+  return rawBotMessage(where.id ?? nextId(), channelId, { content: 'the earlier answer', flags: where.ephemeral ? 64 : 0, components });
 }
 
 /** INTERACTION_CREATE for a click on the button `customId` of `message`. */
