@@ -1,7 +1,7 @@
 // Loads what the analysis engine reads, for one student or a whole scope at once: one query per
 // kind of record, grouped in memory, so a school of a thousand students is a handful of queries.
 // Callers decide (through the access guard) which kinds may be loaded at all.
-import { AttendanceStatus, parseCategories } from '../domain/school.ts';
+import { ATTENDANCE_STATUSES, type AttendanceStatus, parseCategories } from '../domain/school.ts';
 import { schoolDateOf, schoolHourOf } from '../domain/dates.ts';
 import type {
   AttendanceDayRecord,
@@ -51,6 +51,14 @@ export async function loadCalendar(db: Db, from: string, to: string): Promise<Ca
 }
 
 /** This school year's records for each student, from `from` to `to` (school dates). */
+const KNOWN_STATUSES: ReadonlySet<string> = new Set(ATTENDANCE_STATUSES);
+
+/** A set lookup, not a schema parse: a whole school's year is over 100,000 rows. */
+function attendanceStatus(status: string): AttendanceStatus {
+  if (!KNOWN_STATUSES.has(status)) throw new Error(`unknown attendance status in the database: ${JSON.stringify(status)}`);
+  return status as AttendanceStatus;
+}
+
 export async function loadRecords(
   db: Db,
   studentIds: readonly string[],
@@ -77,7 +85,7 @@ export async function loadRecords(
         sql`SELECT "studentId", "date", "status", "periodsAttended" FROM "Attendance" WHERE "studentId" IN (${join(chunk)}) AND "date" >= ${from} AND "date" <= ${to} ORDER BY "date"`,
       ),
     );
-    for (const r of rows) bucket(r.studentId).attendance.push({ date: r.date, status: AttendanceStatus.parse(r.status), periodsAttended: r.periodsAttended });
+    for (const r of rows) bucket(r.studentId).attendance.push({ date: r.date, status: attendanceStatus(r.status), periodsAttended: r.periodsAttended });
   });
 
   load(want('observations'), async (ids) => {

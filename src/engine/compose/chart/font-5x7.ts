@@ -48,10 +48,13 @@ export function textHeight(scale: number): number {
   return GLYPH_HEIGHT * scale;
 }
 
+/** The glyphs' columns as numbers, parsed once: the chart asks for tens of thousands of pixels. */
+const COLUMNS = Uint8Array.from(GLYPHS.flatMap((glyph) => Array.from({ length: GLYPH_WIDTH }, (_, x) => Number.parseInt(glyph.slice(x * 2, x * 2 + 2), 16))));
+const QUESTION_MARK = '?'.charCodeAt(0) - FIRST;
+
 /** Whether the glyph for `ch` has ink at column `x`, row `y` (both within the 5x7 box). */
 export function glyphPixel(ch: string, x: number, y: number): boolean {
   const code = ch.codePointAt(0) ?? FIRST;
-  const glyph = GLYPHS[code >= FIRST && code <= LAST ? code - FIRST : '?'.charCodeAt(0) - FIRST]!;
-  const column = Number.parseInt(glyph.slice(x * 2, x * 2 + 2), 16);
-  return ((column >> y) & 1) === 1;
+  const glyph = code >= FIRST && code <= LAST ? code - FIRST : QUESTION_MARK;
+  return ((COLUMNS[glyph * GLYPH_WIDTH + x]! >> y) & 1) === 1;
 }
