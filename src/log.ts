@@ -1,5 +1,9 @@
-// Application log on stderr, one JSON line per event. Fields are codes, counts and ids of
-// staff or events, never names or note text (SECURITY.md: no personal data in logs).
+// Application log on stderr: pino, one JSON line per event. Fields are codes, counts and ids of
+// staff or events, never names or note text (SECURITY.md: no personal data in logs). Redaction
+// is the second line of defence: a field whose name says it may carry a person's words or name
+// is censored even if a future call site passes one by mistake.
+import { pino, type DestinationStream } from 'pino';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 export type LogFields = Record<string, string | number | boolean | undefined>;
 
@@ -10,13 +14,23 @@ export interface Logger {
   error(event: string, fields?: LogFields): void;
 }
 
-const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+/** Field names that could carry personal data, at the top level and one level down. */
+const SENSITIVE = ['text', 'note', 'notes', 'message', 'body', 'name', 'familyName', 'givenName', 'kana', 'email', 'student', 'studentId', 'studentNo', 'reply', 'prompt', 'stack'];
+export const REDACTED = '[redacted]';
 
 export function createLogger(level: LogLevel, sink: NodeJS.WritableStream = process.stderr, now: () => Date = () => new Date()): Logger {
-  const write = (at: Exclude<LogLevel, 'silent'>) => (event: string, fields: LogFields = {}) => {
-    if (ORDER[at] < ORDER[level]) return;
-    sink.write(`${JSON.stringify({ time: now().toISOString(), level: at, event, ...fields })}\n`);
-  };
+  const logger = pino(
+    {
+      level,
+      base: undefined,
+      messageKey: 'event',
+      timestamp: () => `,"time":"${now().toISOString()}"`,
+      formatters: { level: (label) => ({ level: label }) },
+      redact: { paths: [...SENSITIVE, ...SENSITIVE.map((key) => `*.${key}`)], censor: REDACTED },
+    },
+    sink as DestinationStream,
+  );
+  const write = (at: Exclude<LogLevel, 'silent'>) => (event: string, fields: LogFields = {}) => logger[at](fields, event);
   return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
 
