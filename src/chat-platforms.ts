@@ -12,6 +12,7 @@ import { createInstallationStore } from './store/installation-store.ts';
 import { directRecipients } from './store/staff-repository.ts';
 import type { Logger } from './log.ts';
 import { startWeeklyDigests } from './digests.ts';
+import { withRateLimit } from './engine/rate-limit.ts';
 
 type AdapterLog = (level: 'info' | 'warn' | 'error', code: string, fields?: Record<string, string | number | boolean>) => void;
 
@@ -50,8 +51,11 @@ export async function startChatPlatforms(app: App, config: Config): Promise<Runn
       }
     }
   });
+  // One limiter for every platform (its keys name the platform); the terminal has none.
+  const perMinute = config.engine === 'openai' ? config.rateLimit.llmPerMinute : config.rateLimit.perMinute;
+  const handler = withRateLimit(app.engine, { perMinute }, { onLimited: (platform) => app.log.info('rate_limited', { platform }) });
   for (const adapter of adapters) {
-    await adapter.start(app.engine);
+    await adapter.start(handler);
     app.log.info('chat_platform_started', { platform: adapter.platform });
   }
   const digests = startWeeklyDigests(app, config, { adapters, ...(config.digest.slackChannel ? { slackChannel: config.digest.slackChannel } : {}) });

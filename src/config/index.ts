@@ -11,6 +11,8 @@ export interface Config {
   /** offline: rules only, nothing leaves the school. openai: LangChain over OpenAI or an OpenAI-compatible server. */
   engine: 'offline' | 'openai';
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Turns one person may start per minute in chat: `perMinute` on the offline engine, `llmPerMinute` on the LLM engine. */
+  rateLimit: { perMinute: number; llmPerMinute: number };
   openai: { apiKey?: string; baseUrl?: string; model: string };
   slack?: {
     mode: 'socket' | 'http';
@@ -26,6 +28,16 @@ export interface Config {
     schedule: DigestSchedule | 'off';
     /** A Slack channel for digests whose content every member may see; the rest go by DM. */
     slackChannel?: string;
+  };
+  /**
+   * Records retention, counted in whole years from the day a student left (Student.leftOn). Both
+   * unset (the default): nothing is ever deleted automatically.
+   */
+  retention: {
+    /** Delete a student's observations this many years after they left. */
+    observationYears?: number;
+    /** Delete everything about a student this many years after they left. */
+    studentYears?: number;
   };
 }
 
@@ -51,6 +63,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demo: e.YORISOI_DEMO,
     engine: e.YORISOI_ENGINE,
     logLevel: e.LOG_LEVEL,
+    rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, llmPerMinute: e.LLM_RATE_LIMIT_PER_MINUTE },
     openai: { apiKey: e.OPENAI_API_KEY, baseUrl: e.OPENAI_BASE_URL, model: e.OPENAI_MODEL },
     slack:
       slackMode && e.SLACK_BOT_TOKEN
@@ -68,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { token: e.DISCORD_TOKEN, applicationId: e.DISCORD_APPLICATION_ID }
         : undefined,
     digest: { schedule: e.DIGEST_SCHEDULE, slackChannel: e.DIGEST_SLACK_CHANNEL },
+    retention: { observationYears: e.RETENTION_OBSERVATION_YEARS, studentYears: e.RETENTION_STUDENT_YEARS },
   };
 }
 

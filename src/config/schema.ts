@@ -30,6 +30,18 @@ const digestSchedule = z
     return z.NEVER;
   });
 
+// Whole years after a student left the school, or unset / empty / off for no automatic deletion.
+const retentionYears = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    const value = v?.trim().toLowerCase() ?? '';
+    if (value === '' || value === 'off') return undefined;
+    if (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 100) return Number(value);
+    ctx.addIssue({ code: 'custom', message: 'expected a whole number of years from 1 to 100 (or off)' });
+    return z.NEVER;
+  });
+
 // A channel id, not a #name: ids survive renames, and the bot checks the channel's members by id.
 const slackChannelId = optionalText.refine((v) => v === undefined || /^[CG][A-Z0-9]{6,}$/.test(v), {
   message: 'expected a Slack channel id such as C0123ABCD (channel details > About; not the #name)',
@@ -48,6 +60,9 @@ export const envSchema = z
     YORISOI_DEMO: z.enum(['auto', 'off']).default('auto'),
     YORISOI_ENGINE: z.enum(['offline', 'openai']).default('offline'),
     LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+    // Turns one person may start per minute on Slack or Discord; the LLM engine's is stricter.
+    RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'expected a whole number of turns per minute' }).int().min(1).max(10_000).default(30),
+    LLM_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'expected a whole number of turns per minute' }).int().min(1).max(10_000).default(10),
 
     OPENAI_API_KEY: optionalText,
     OPENAI_BASE_URL: z.url({ message: 'expected a URL such as http://localhost:11434/v1' }).optional(),
@@ -69,6 +84,9 @@ export const envSchema = z
 
     DIGEST_SCHEDULE: digestSchedule,
     DIGEST_SLACK_CHANNEL: slackChannelId,
+
+    RETENTION_OBSERVATION_YEARS: retentionYears,
+    RETENTION_STUDENT_YEARS: retentionYears,
   })
   .superRefine((env, ctx) => {
     const slackMode = env.SLACK_MODE ?? (env.SLACK_APP_TOKEN ? 'socket' : env.SLACK_SIGNING_SECRET ? 'http' : undefined);

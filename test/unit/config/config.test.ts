@@ -83,6 +83,15 @@ describe('configuration', () => {
     expect(config.digest.slackChannel).toBe('C0123ABCD');
   });
 
+  it('limits chat turns per person: 30 a minute, 10 on the LLM engine, unless told otherwise', () => {
+    expect(loadConfig({}).rateLimit).toEqual({ perMinute: 30, llmPerMinute: 10 });
+    expect(loadConfig({ RATE_LIMIT_PER_MINUTE: '60', LLM_RATE_LIMIT_PER_MINUTE: '5' }).rateLimit).toEqual({ perMinute: 60, llmPerMinute: 5 });
+    expect(problems({ RATE_LIMIT_PER_MINUTE: 'lots', LLM_RATE_LIMIT_PER_MINUTE: '0' })).toEqual([
+      expect.stringMatching(/^RATE_LIMIT_PER_MINUTE: /),
+      expect.stringMatching(/^LLM_RATE_LIMIT_PER_MINUTE: /),
+    ]);
+  });
+
   it('.env.example documents every variable of the schema', () => {
     const example = readFileSync(new URL('../../../.env.example', import.meta.url), 'utf8');
     for (const key of Object.keys(envSchema.shape)) expect(example, key).toMatch(new RegExp(`^# ${key}=`, 'm'));

@@ -2,7 +2,8 @@
 // Real timers and Slack's real 1 s spacing: these tests take a few seconds on purpose.
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { dmEvent, eventEnvelope, HOOKS, mentionEvent, recordResponseUrl, recordSlackApi, SLACK, slashCommand, startHarness, type Harness } from './harness.ts';
+import { withRateLimit } from '../../../../src/engine/rate-limit.ts';
+import { createFakeHandler, dmEvent, eventEnvelope, HOOKS, mentionEvent, recordResponseUrl, recordSlackApi, SLACK, slashCommand, startHarness, type Harness } from './harness.ts';
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -64,5 +65,20 @@ describe('outbound rate limits', () => {
     expect(refusedAt).toBeGreaterThanOrEqual(before);
     expect(hook.posts).toHaveLength(1);
     expect(Date.now() - refusedAt).toBeGreaterThanOrEqual(1000 - TIMER_TOLERANCE_MS);
+  });
+});
+
+describe('inbound abuse limit (issue 7)', () => {
+  it('a person over the turn limit is told in Slack to wait; the engine never sees the extra turns', async () => {
+    const api = recordSlackApi();
+    const engine = createFakeHandler();
+    h = await startHarness({ ...engine, ...withRateLimit(engine, { perMinute: 2 }) });
+    for (const text of ['一', '二', '三']) {
+      await h.send(eventEnvelope(dmEvent(text)));
+      await h.adapter.idle();
+    }
+    const texts = api.of('chat.postMessage').map((p) => String(p.body.text));
+    expect(texts).toEqual(['echo: 一', 'echo: 二', expect.stringContaining('1分あたり2件まで')]);
+    expect(engine.turns.map((t) => t.text)).toEqual(['一', '二']);
   });
 });
