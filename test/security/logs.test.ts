@@ -5,49 +5,19 @@
 // terminal chat, and the CLI. Then every line they logged is searched for the sample school's
 // names (kanji, kana, romaji) and student numbers: none may appear, and every bot log line is JSON.
 import { createServer } from 'node:net';
-import { readFileSync } from 'node:fs';
-import { toRomaji } from 'wanakana';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSchool } from '../../src/store/import/index.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
 import { runTs, startTs, type RunningProcess } from '../helpers/run.ts';
 import { SAMPLE_NOW, SAMPLE_SCHOOL_DIR } from '../helpers/sample-school.ts';
+import { fixtureTermsIn } from '../helpers/fixture-terms.ts';
 import { slackSignature, startSlackStandIn, STAND_IN_BOT_USER, STAND_IN_TEAM, type SlackStandIn } from '../helpers/slack-stand-in.ts';
 
 const SECRET = 'log-test-signing-secret';
 const T01_SLACK = 'U0AT01YAMADA';
 const T04_SLACK = 'U0AT04HAYASHI';
 
-/** Every name and number in the sample school's students.csv and staff.csv. */
-function fixtureTerms(): { exact: string[]; words: string[] } {
-  const rows = (file: string) =>
-    readFileSync(`${SAMPLE_SCHOOL_DIR}/${file}`, 'utf8')
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((line) => line.split(','));
-  const exact = new Set<string>();
-  const words = new Set<string>();
-  for (const [no, family, given, familyKana, givenKana] of rows('students.csv')) {
-    for (const term of [no!, family!, given!, `${family}${given}`, familyKana!, givenKana!]) exact.add(term);
-    for (const kana of [familyKana!, givenKana!]) words.add(toRomaji(kana));
-  }
-  for (const [, family, given, , , , , email] of rows('staff.csv')) {
-    for (const term of [family!, given!, `${family}${given}`]) exact.add(term);
-    words.add(email!.split('@')[0]!);
-  }
-  return { exact: [...exact], words: [...words] };
-}
 
-function offending(lines: string[]): string[] {
-  const { exact, words } = fixtureTerms();
-  const found: string[] = [];
-  for (const line of lines) {
-    for (const term of exact) if (line.includes(term)) found.push(`${term} in ${line}`);
-    for (const word of words) if (new RegExp(`\\b${word}\\b`, 'i').test(line)) found.push(`${word} in ${line}`);
-  }
-  return found;
-}
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -114,8 +84,8 @@ afterAll(async () => {
 
 describe('application logs hold no personal data (issue 7: logs)', () => {
   it('the search would see a leak: kanji, kana, romaji and student numbers', () => {
-    expect(offending(['{"event":"x","detail":"鈴木"}', '{"detail":"たかはし"}', '{"detail":"Yui was absent"}', '{"student":"S003"}', '{"staff":"T01","detail":"yamada"}'])).toHaveLength(5);
-    expect(offending(['{"event":"slack_event","staff":"T01","user":"U0AT01YAMADA","count":3}'])).toEqual([]);
+    expect(fixtureTermsIn(['{"event":"x","detail":"鈴木"}', '{"detail":"たかはし"}', '{"detail":"Yui was absent"}', '{"student":"S003"}', '{"staff":"T01","detail":"yamada"}'])).toHaveLength(5);
+    expect(fixtureTermsIn(['{"event":"slack_event","staff":"T01","user":"U0AT01YAMADA","count":3}'])).toEqual([]);
   });
 
   it('the Slack bot: questions, an out-of-scope question, a safeguarding note saved, a forged request, the digests', async () => {
@@ -136,7 +106,7 @@ describe('application logs hold no personal data (issue 7: logs)', () => {
     const lines = bot.stderr().split('\n').filter(Boolean);
     expect(lines.length).toBeGreaterThan(5);
     for (const line of lines) expect(() => JSON.parse(line), line).not.toThrow();
-    expect(offending(lines)).toEqual([]);
+    expect(fixtureTermsIn(lines)).toEqual([]);
   }, 90_000);
 
   it('the terminal chat and the CLI', async () => {
@@ -149,6 +119,6 @@ describe('application logs hold no personal data (issue 7: logs)', () => {
     expect(analyse.status).toBe(0);
     expect(digest.status).toBe(0);
     logged.push(...[shell.stderr, analyse.stderr, digest.stderr].flatMap((s) => s.split('\n').filter(Boolean)));
-    expect(offending(logged)).toEqual([]);
+    expect(fixtureTermsIn(logged)).toEqual([]);
   }, 90_000);
 });

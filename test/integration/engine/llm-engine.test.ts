@@ -303,7 +303,7 @@ describe('the LLM engine end to end (real @langchain/openai, nock)', () => {
   });
 });
 
-describe('instructions injected in stored notes (SECURITY.md line 3)', () => {
+describe('SECURITY checklist 3: observations containing injected instructions -> no cross-student disclosure, no unconfirmed write (the LLM engine over a fake offline engine)', () => {
   it('stay inside the data block, never reach understanding, and cannot cause a write or another student’s data', async () => {
     const { llm, acts, writes } = engine();
     expectCompletion((body) => toolCall('ask_about_student', { student: firstPlaceholder(body) }));
@@ -341,7 +341,7 @@ describe('instructions injected in stored notes (SECURITY.md line 3)', () => {
   });
 });
 
-describe('fallback to the offline engine (SECURITY.md line 9)', () => {
+describe('SECURITY checklist 9: OpenAI 429 / 500 / timeout / connection reset -> a useful answer from the offline engine within the time budget; one retry layer only; no partial writes; no stack trace in the reply', () => {
   const ASK = '鈴木さんの様子は？';
   async function offlineAnswer() {
     const { offline } = fakeOffline();
@@ -431,7 +431,7 @@ describe('fallback to the offline engine (SECURITY.md line 9)', () => {
   });
 });
 
-describe('what leaves the process (SECURITY.md line 7)', () => {
+describe('SECURITY checklist 7: every outbound LLM payload contains none of the fixture names or student numbers (what leaves the process)', () => {
   afterAll(() => {
     // Every request body any test in this file sent.
     expect(captured.length).toBeGreaterThan(15);

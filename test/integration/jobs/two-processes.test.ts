@@ -25,7 +25,7 @@ const summary = (stderr: string) => JSON.parse(/^done (.*)$/m.exec(stderr)![1]!)
 const rows = (prefix: string) => database.db.digestRun.findMany({ where: { recipientId: { startsWith: `${prefix}-` }, weekOf: WEEK }, orderBy: { id: 'asc' } });
 
 // Each test spawns up to three processes; on a loaded two-core machine that alone can take 20 s.
-describe('two processes, one database', { timeout: 90_000 }, () => {
+describe('SECURITY checklist 12: exactly one digest per recipient per week even with two instances running or a restart mid-run (two processes, one database)', { timeout: 90_000 }, () => {
   it('two instances running the same week at once deliver to each of 40 recipients exactly once', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'yorisoi-digest-'));
     const go = join(dir, 'go');

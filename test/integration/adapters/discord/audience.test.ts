@@ -38,7 +38,7 @@ function visibleTexts(requests: RecordedRequest[]): Array<{ route: string; ephem
   return out;
 }
 
-describe('Discord audience rule', () => {
+describe('SECURITY checklist 2: a record question in a shared channel -> no record content in any channel post; answer ephemeral/DM (Discord)', () => {
   it('sends restricted replies in a server only ephemerally: command, click on a public message, edit form', async () => {
     const records = Array.from({ length: 80 }, (_, i) => `11/${(i % 28) + 1} 佐藤 結衣 欠席 理由：体調不良・家庭の事情`).join('\n');
     harness = await startAdapter(() => reply(records, { sensitivity: 'restricted', actions: [{ type: 'draft', decision: 'save', label: '保存' }] }));

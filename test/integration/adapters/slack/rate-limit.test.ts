@@ -14,7 +14,7 @@ afterEach(async () => {
 
 const TIMER_TOLERANCE_MS = 30; // timers may fire a little early relative to Date.now()
 
-describe('outbound rate limits', () => {
+describe('SECURITY checklist 13: outbound rate limits: at most about one message per second per Slack channel, Retry-After honoured', () => {
   it('spaces posts to one channel by the interval without delaying other channels', async () => {
     const api = recordSlackApi();
     h = await startHarness(undefined, { channelIntervalMs: 1000 });

@@ -11,7 +11,7 @@ afterEach(async () => {
   nock.cleanAll();
 });
 
-describe('exactly once per Slack event', () => {
+describe('SECURITY checklist 5: the same Slack event_id delivered 4 times, also concurrently -> one reply, one database write; a retry after a failed first attempt is still processed', () => {
   it('handles an event delivered 4 times in a row once, and acks every delivery', async () => {
     const api = recordSlackApi();
     h = await startHarness();

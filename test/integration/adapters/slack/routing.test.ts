@@ -15,7 +15,7 @@ afterEach(async () => {
 const RECORDS = '佐藤 結衣（2年1組）: 今週 欠席2 遅刻1、保健室 3回';
 const restricted = (m: IncomingMessage): Reply => reply(RECORDS, { sensitivity: 'restricted', language: m.text.startsWith('how') ? 'en' : 'ja' });
 
-describe('channel mentions', () => {
+describe('SECURITY checklist 2: a record question in a shared channel -> no record content in any channel post; answer ephemeral/DM (Slack channel mentions)', () => {
   it('answers in a thread under the mention, with the hourglass up while working', async () => {
     const api = recordSlackApi();
     h = await startHarness();

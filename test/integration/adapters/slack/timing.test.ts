@@ -28,7 +28,7 @@ function slowEngine() {
   return { handler, release, started: () => started };
 }
 
-describe('acknowledging Slack in time', () => {
+describe('SECURITY checklist 6: Slack ack within 3 s even when the LLM takes 30 s (ack first, work after)', () => {
   it('acks an event at once and answers after, with the hourglass up meanwhile', async () => {
     const api = recordSlackApi();
     const engine = slowEngine();

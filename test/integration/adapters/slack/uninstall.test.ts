@@ -15,7 +15,7 @@ const OTHER = { platform: 'slack' as const, workspaceId: 'T0OTHER', botToken: 'x
 const uninstalled = (team = TEAM) => ({ token: 'x', team_id: team, api_app_id: 'A0APP', type: 'event_callback', event_id: `EvUninstall${team}`, event_time: 1, event: { type: 'app_uninstalled' } });
 const revoked = (tokens: Record<string, string[]>) => ({ token: 'x', team_id: TEAM, api_app_id: 'A0APP', type: 'event_callback', event_id: `EvRevoke${Object.keys(tokens).join()}`, event_time: 1, event: { type: 'tokens_revoked', tokens } });
 
-describe('uninstalling', () => {
+describe('SECURITY checklist 14: app_uninstalled / tokens_revoked -> that workspace\'s tokens gone, others untouched', () => {
   it('app_uninstalled removes the workspace; its next event is not handled; others are untouched', async () => {
     const api = recordSlackApi();
     h = await startHarness();

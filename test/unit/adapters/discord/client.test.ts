@@ -5,7 +5,7 @@ import { createDiscordClient, DISCORD_INTENTS, PRIVILEGED_INTENTS } from '../../
 
 const client = createDiscordClient();
 
-describe('Discord client', () => {
+describe('SECURITY checklist 17: least privilege: Discord needs no privileged intent (Discord client)', () => {
   it('uses Guilds and DirectMessages only, with no privileged intent bit', () => {
     const intents = new IntentsBitField(client.options.intents);
     expect(intents.toArray().sort()).toEqual(['DirectMessages', 'Guilds']);

@@ -19,7 +19,7 @@ function listUnder(key: string): string[] {
   return items;
 }
 
-describe('slack/manifest.yaml', () => {
+describe('SECURITY checklist 17: least privilege: the Slack manifest asks only the scopes it uses (slack/manifest.yaml)', () => {
   it('asks for the fewest bot scopes the features need', () => {
     expect(listUnder('bot').sort()).toEqual(['app_mentions:read', 'channels:read', 'chat:write', 'commands', 'files:write', 'groups:read', 'im:history', 'im:write', 'reactions:write']);
   });

@@ -66,7 +66,7 @@ describe('the request', () => {
   });
 });
 
-describe('the answer', () => {
+describe('SECURITY checklist 8: LLM output with links, images, <!channel>, mentions or another student\'s data -> stripped or blocked (the answer)', () => {
   const finish = (raw: string, language: 'ja' | 'en' = 'ja') => {
     const names = createPseudonymiser(directory, { style: language });
     composeMessages({ question: '鈴木さんの様子は？', reply: offline(language), names, prompts });
