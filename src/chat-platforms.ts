@@ -9,6 +9,7 @@ import { createSlackAdapter } from './adapters/slack/index.ts';
 import { createDiscordAdapter } from './adapters/discord/index.ts';
 import { createEventLedger } from './store/event-ledger.ts';
 import { createInstallationStore } from './store/installation-store.ts';
+import { checkReadiness } from './store/readiness.ts';
 import { directRecipients } from './store/staff-repository.ts';
 import type { Logger } from './log.ts';
 import { startWeeklyDigests } from './digests.ts';
@@ -36,6 +37,7 @@ export async function startChatPlatforms(app: App, config: Config): Promise<Runn
         ledger: createEventLedger(db),
         installations: createInstallationStore(db),
         log: adapterLog(app.log, 'slack'),
+        readiness: () => checkReadiness(app.database),
       }),
     );
   }

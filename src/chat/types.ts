@@ -129,3 +129,13 @@ export interface InstallationStore {
   find(platform: Platform, workspaceId: string): Promise<Installation | undefined>;
   remove(platform: Platform, workspaceId: string): Promise<void>;
 }
+
+/**
+ * Whether this instance can do its work now: the database reachable and its migrations applied.
+ * HTTP mode serves it at /readyz for a load balancer; `reason` is a code, never data.
+ */
+export interface Readiness {
+  ready: boolean;
+  reason?: 'database_unreachable' | 'migrations_pending' | 'shutting_down';
+}
+export type ReadinessCheck = () => Promise<Readiness>;

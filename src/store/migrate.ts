@@ -45,6 +45,11 @@ function pending(all: Migration[], applied: Map<string, string>): Migration[] {
   return all.filter((m) => !applied.has(m.name));
 }
 
+/** The migrations committed for `provider`, by name, in order. */
+export function migrationNames(provider: 'sqlite' | 'postgresql'): string[] {
+  return loadMigrations(provider).map((m) => m.name);
+}
+
 /** Brings the database at `url` up to date. Returns the names of the migrations it applied. */
 export async function migrate(url: string): Promise<string[]> {
   return url.startsWith('file:') ? migrateSqlite(url.replace(/^file:/, '')) : migratePostgres(url);

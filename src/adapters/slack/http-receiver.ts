@@ -5,10 +5,17 @@
 import { createServer, type IncomingMessage as HttpRequest, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HTTPReceiver, type App, type Receiver } from '@slack/bolt';
+import type { Readiness, ReadinessCheck } from '../../chat/types.ts';
 import { checkSlackSignature } from './signature.ts';
 import { sdkLogger, type SlackLog } from './log.ts';
 
 export const EVENTS_PATH = '/slack/events';
+/** Liveness: the process answers HTTP. A load balancer or orchestrator restarts it when this fails. */
+export const HEALTH_PATH = '/healthz';
+/** Readiness: the database answers and is migrated, and the instance is not shutting down. */
+export const READY_PATH = '/readyz';
+/** A readiness check slower than this counts as not ready: a hung database must not hang the probe. */
+const READY_TIMEOUT_MS = 3000;
 /** Bolt's own limit; Slack's payloads are far smaller. */
 const BODY_LIMIT_BYTES = 4 * 1024 * 1024;
 
@@ -20,6 +27,7 @@ export interface GatedHttpReceiverOptions {
   processBeforeResponse: boolean;
   log: SlackLog;
   now: () => number;
+  readiness?: ReadinessCheck;
 }
 
 export class GatedHttpReceiver implements Receiver {
@@ -78,8 +86,16 @@ export class GatedHttpReceiver implements Receiver {
     });
   }
 
+  private async ready(res: ServerResponse): Promise<void> {
+    const check = this.refusing ? { ready: false, reason: 'shutting_down' as const } : await withTimeout(this.options.readiness?.() ?? Promise.resolve({ ready: true }), READY_TIMEOUT_MS);
+    if (!check.ready) this.options.log('warn', 'slack_not_ready', { reason: check.reason ?? 'unknown' });
+    replyJson(res, check.ready ? 200 : 503, check.ready ? { status: 'ready' } : { status: 'not_ready', reason: check.reason ?? 'unknown' });
+  }
+
   private async gate(req: HttpRequest, res: ServerResponse): Promise<void> {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (req.method === 'GET' && path === HEALTH_PATH) return replyJson(res, 200, { status: 'alive' });
+    if (req.method === 'GET' && path === READY_PATH) return this.ready(res);
     if (req.method !== 'POST' || path !== EVENTS_PATH) return reply(res, 404);
     if (this.refusing) return reply(res, 503);
 
@@ -108,6 +124,11 @@ export class GatedHttpReceiver implements Receiver {
   }
 }
 
+function replyJson(res: ServerResponse, status: number, body: Record<string, unknown>): void {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
 function reply(res: ServerResponse, status: number): void {
   res.writeHead(status);
   res.end();
@@ -131,4 +152,17 @@ async function readBody(req: HttpRequest, limit: number): Promise<Buffer | undef
     if (size <= limit) chunks.push(buffer);
   }
   return size > limit ? undefined : Buffer.concat(chunks);
+}
+
+/** The check's answer, or "database unreachable" if it takes longer than `ms` or fails. */
+async function withTimeout(check: Promise<Readiness>, ms: number): Promise<Readiness> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<Readiness>((resolve) => {
+    timer = setTimeout(() => resolve({ ready: false, reason: 'database_unreachable' }), ms);
+  });
+  try {
+    return await Promise.race([check.catch((): Readiness => ({ ready: false, reason: 'database_unreachable' })), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -3,7 +3,7 @@
 // edit form into turns. Audience, exactly-once and rate limits are handled here, not in the engine.
 import { App, ErrorCode, webApi, type Authorize } from '@slack/bolt';
 import { encodeConversationRef } from '../../chat/conversation-ref.ts';
-import type { ChatAdapter, EventLedger, InstallationStore } from '../../chat/types.ts';
+import type { ChatAdapter, EventLedger, InstallationStore, ReadinessCheck } from '../../chat/types.ts';
 import { listChannelMembers } from './channel-members.ts';
 import { deliverReply, deliverToChannel } from './deliver.ts';
 import { createInFlight } from './in-flight.ts';
@@ -30,6 +30,8 @@ export interface SlackAdapterOptions {
   log: SlackLog;
   /** Minimum gap between posts to one channel; Slack allows about one a second. */
   channelIntervalMs?: number;
+  /** HTTP mode's /readyz (the database, from the composition root); without it, ready while running. */
+  readiness?: ReadinessCheck;
 }
 
 /** Knobs for tests; production uses the defaults. */
@@ -94,6 +96,7 @@ export function createSlackAdapter(options: SlackAdapterOptions, internals: Slac
           apiUrl: options.apiUrl,
           processBeforeResponse: internals.processBeforeResponse ?? false,
           log,
+          ...(options.readiness ? { readiness: options.readiness } : {}),
         },
         inFlight,
       );

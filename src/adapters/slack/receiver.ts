@@ -2,6 +2,7 @@
 // Events API. Either way, every event Bolt processes is tracked from the moment it arrives, so
 // idle() and stop() can wait for the work an ack leaves running.
 import { SocketModeReceiver, type App, type Receiver, type ReceiverEvent } from '@slack/bolt';
+import type { ReadinessCheck } from '../../chat/types.ts';
 import { GatedHttpReceiver } from './http-receiver.ts';
 import type { InFlight } from './in-flight.ts';
 import { sdkLogger, type SlackLog } from './log.ts';
@@ -15,6 +16,7 @@ export interface ReceiverOptions {
   apiUrl?: string;
   processBeforeResponse: boolean;
   log: SlackLog;
+  readiness?: ReadinessCheck;
 }
 
 export interface AdapterReceiver extends Receiver {
@@ -68,6 +70,7 @@ export function createReceiver(options: ReceiverOptions, inFlight: InFlight): Ad
       processBeforeResponse: options.processBeforeResponse,
       log: options.log,
       now: Date.now,
+      ...(options.readiness ? { readiness: options.readiness } : {}),
     });
     return new TrackedReceiver(http, inFlight, http);
   }

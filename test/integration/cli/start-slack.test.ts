@@ -75,6 +75,14 @@ describe('npm start with Slack (HTTP mode) against a stand-in for Slack', () => 
     expect(slack.calls.some((c) => c.method === 'auth.test')).toBe(true);
   });
 
+  it('serves /healthz and /readyz (the database is migrated) for a load balancer', async () => {
+    const base = eventsUrl.replace('/slack/events', '');
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+
   it('a mention about a student in a channel: the answer goes by DM, the thread gets only a pointer', async () => {
     const event = {
       type: 'event_callback',
