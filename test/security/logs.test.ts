@@ -4,7 +4,10 @@
 // question, a note with safeguarding words saved, a forged request, the week's digests), the
 // terminal chat, and the CLI. Then every line they logged is searched for the sample school's
 // names (kanji, kana, romaji) and student numbers: none may appear, and every bot log line is JSON.
+import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSchool } from '../../src/store/import/index.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
@@ -115,7 +118,7 @@ describe('application logs hold no personal data (issue 7: logs)', () => {
     expect(shell.status).toBe(0);
     expect(shell.stdout).toContain('鈴木'); // the answers themselves name students; only the log must not
     const analyse = await runTs('scripts/cli.ts', ['analyze', 'S003', '--as', 'T01'], { env });
-    const digest = await runTs('scripts/cli.ts', ['digest', 'send', '--dry-run'], { env });
+    const digest = await runTs('scripts/cli.ts', ['digest', 'send', '--dry-run', '--out', mkdtempSync(join(tmpdir(), 'yorisoi-log-digest-'))], { env });
     expect(analyse.status).toBe(0);
     expect(digest.status).toBe(0);
     logged.push(...[shell.stderr, analyse.stderr, digest.stderr].flatMap((s) => s.split('\n').filter(Boolean)));
