@@ -16,14 +16,15 @@ export interface TestDatabase extends Database {
 
 export const testPostgresUrl = process.env.YORISOI_TEST_POSTGRES_URL;
 
-export async function createTestDatabase(): Promise<TestDatabase> {
-  return testPostgresUrl ? createPostgres(testPostgresUrl) : createSqlite();
+/** `migrate: false` leaves the database empty (a test of start-up migrating it). */
+export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+  return testPostgresUrl ? createPostgres(testPostgresUrl, options) : createSqlite(options);
 }
 
-async function createSqlite(): Promise<TestDatabase> {
+async function createSqlite(options: { migrate?: boolean }): Promise<TestDatabase> {
   const dir = mkdtempSync(join(tmpdir(), 'yorisoi-test-'));
   const url = `file:${join(dir, 'test.db')}`;
-  const database = await openDatabase(url);
+  const database = await openDatabase(url, options);
   return {
     ...database,
     url,
@@ -34,12 +35,12 @@ async function createSqlite(): Promise<TestDatabase> {
   };
 }
 
-async function createPostgres(adminUrl: string): Promise<TestDatabase> {
+async function createPostgres(adminUrl: string, options: { migrate?: boolean }): Promise<TestDatabase> {
   const name = `yorisoi_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase(url.toString());
+  const database = await openDatabase(url.toString(), options);
   return {
     ...database,
     url: url.toString(),

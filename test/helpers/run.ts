@@ -37,9 +37,12 @@ export interface RunningProcess {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Starts a long-running entry point (the bot on Slack) in a child process. */
+/**
+ * Starts a long-running entry point (the bot on Slack) in a child process: node with tsx's loader,
+ * not the tsx CLI, which runs the script in a second process a SIGKILL would leave behind.
+ */
 export function startTs(script: string, args: string[], options: { env: Record<string, string> }): RunningProcess {
-  const child = spawn(TSX, [script, ...args], { cwd: REPO_ROOT, env: cleanEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: REPO_ROOT, env: cleanEnv(options.env), stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString('utf8')));
