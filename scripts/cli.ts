@@ -19,6 +19,9 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Cli
   import: { summary: 'import <dir>                          import a school export (CSV)', load: () => import('./commands/import.ts') },
   demo: { summary: 'demo [--students N] [--seed N]        build a synthetic demo school', load: () => import('./commands/demo.ts') },
   digest: { summary: 'digest preview --as <id> [--week YYYY-MM-DD] [--json] | digest send [--week ...] [--dry-run]   weekly digests', load: () => import('./commands/digest.ts') },
+  audit: { summary: 'audit --student <no> | --staff <id> [--since D] [--until D] [--json] --as <admin_id>   who accessed which records (admins)', load: () => import('./commands/audit.ts') },
+  student: { summary: 'student export|correct|delete <student_no> --as <admin_id> ...   records rights (APPI): disclose, correct, delete', load: () => import('./commands/student.ts') },
+  retention: { summary: 'retention report|run [--as <admin_id>] [--json]   the records-retention policy (RETENTION_*_YEARS)', load: () => import('./commands/retention.ts') },
   db: { summary: 'db migrate                            apply database migrations', load: () => import('./commands/db.ts') },
 };
 

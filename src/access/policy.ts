@@ -91,3 +91,17 @@ export function mayReadObservation(staff: StaffMember, observation: ObservationA
 export function defaultVisibility(role: Role): Visibility {
   return role === 'counselor' ? 'confidential' : 'team';
 }
+
+/**
+ * Records rights (APPI: disclosure, correction, deletion, retention): exporting everything held
+ * about a student, correcting or deleting their records, and running the retention policy are for
+ * admins only, whatever the relationship to the student.
+ */
+export function mayExerciseRecordsRights(staff: StaffMember): boolean {
+  return staff.role === 'admin';
+}
+
+/** Whether this staff member may read the audit trail (who read or changed which records): admins only. */
+export function mayReadAudit(staff: StaffMember): boolean {
+  return staff.role === 'admin';
+}

@@ -48,6 +48,15 @@ async function roster(db: Db): Promise<StudentIdentity[]> {
   return students;
 }
 
+/**
+ * Drops this client's roster, so the next turn reads the students again. The change stamp already
+ * sees a deletion (the count drops); a records-rights deletion calls this as well, so a student
+ * deleted in the same moment as another is added is never matched from the old list.
+ */
+export function forgetStudentRoster(db: Db): void {
+  rosters.delete(db);
+}
+
 /** Students in the given classes, or the whole school when `classIds` is 'all'. */
 export async function listStudents(db: Db, classIds: readonly string[] | 'all'): Promise<StudentIdentity[]> {
   const everyone = await roster(db);
