@@ -7,7 +7,8 @@ export interface AuditEntry {
   actorId: string;
   studentId?: string;
   action: AccessAction | 'search';
-  kind: RecordKind;
+  /** The kind of record; 'audit' for a read of the audit trail itself. */
+  kind: RecordKind | 'audit';
   /** The intent that caused the access, e.g. ask_about_student. */
   intent: string;
   result: 'allowed' | 'denied';

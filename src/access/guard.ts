@@ -1,7 +1,7 @@
 // Services reach records only through the guard: it asks the policy and writes the audit event
 // in one step, so no read or write can skip either.
 import type { AuditEntry, AuditLog } from './audit.ts';
-import { decide, type AccessAction, type AccessDecision, type RecordKind, type StaffMember, type StudentRef } from './policy.ts';
+import { decide, mayReadAudit, type AccessAction, type AccessDecision, type RecordKind, type StaffMember, type StudentRef } from './policy.ts';
 
 export class AccessDeniedError extends Error {
   override name = 'AccessDeniedError';
@@ -52,4 +52,28 @@ export class AccessGuard {
     const decision = await this.check(request);
     if (!decision.allowed) throw new AccessDeniedError(decision.reason);
   }
+
+  /**
+   * Reading the audit trail itself (policy: mayReadAudit). Decides, runs `read` only when allowed,
+   * and audits the attempt as a read of kind 'audit' either way. An allowed read is audited after
+   * it ran (so an answer never lists its own access) and before its result is handed back (so a
+   * failed audit write means no answer).
+   */
+  async readAuditTrail<T>(request: AuditTrailRequest, read: () => Promise<T>): Promise<{ allowed: true; value: T } | { allowed: false; reason: 'kind_not_permitted' }> {
+    const entry = { actorId: request.staff.id, ...(request.studentId ? { studentId: request.studentId } : {}), action: 'read' as const, kind: 'audit' as const, intent: request.intent };
+    if (!mayReadAudit(request.staff)) {
+      await this.audit.record({ ...entry, result: 'denied', reason: 'kind_not_permitted' });
+      return { allowed: false, reason: 'kind_not_permitted' };
+    }
+    const value = await read();
+    await this.audit.record({ ...entry, result: 'allowed' });
+    return { allowed: true, value };
+  }
+}
+
+export interface AuditTrailRequest {
+  staff: StaffMember;
+  /** The student whose trail is read, when there is one. */
+  studentId?: string;
+  intent: string;
 }

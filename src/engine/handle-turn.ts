@@ -12,6 +12,7 @@ import { studentOverview } from '../services/ask-about-student.ts';
 import { analyseStudentFor, attentionList } from '../services/student-analysis.ts';
 import { weeklyDigest } from '../services/digest/index.ts';
 import { setDigestOptIn } from '../services/digest-preference.ts';
+import { auditTrail } from '../services/audit-query.ts';
 import type { StudentIdentity } from '../services/resolve-student.ts';
 import { detectLanguage } from './language.ts';
 import { understandOffline } from './offline/understand.ts';
@@ -26,7 +27,8 @@ import { composeSuggestions } from './compose/suggestions.ts';
 import { composeAttention } from './compose/attention.ts';
 import { composePeriodAttendance } from './compose/period-attendance.ts';
 import { composeWeeklyDigest } from './compose/weekly-digest.ts';
-import { chooseStudent, withStudent, type StudentIntent } from './handlers/student.ts';
+import { composeAuditOutcome, composeAuditTrail } from './compose/audit.ts';
+import { askWhich, chooseStudent, withStudent, type StudentIntent } from './handlers/student.ts';
 import { confirmDraft, proposeObservation, proposeSupportAction, undoSaved } from './handlers/writes.ts';
 import { intentOfAction } from './action-intent.ts';
 import { searchCaseHistory } from './handlers/search.ts';
@@ -43,6 +45,9 @@ export interface EngineOptions {
   /** Direct messages to staff (safeguarding alerts); the adapters deliver them. */
   notify?: Notify;
 }
+
+/** A follow-up about the student in focus: 「彼女の記録を見たのは誰？」, "who looked at her records?". */
+const REFERS_BACK = /彼女|彼|その子|この子|本人|\b(?:she|he|her|him|his|they|them|their)\b/i;
 
 const SMALLTALK = {
   ja: 'どういたしまして。ほかに気になる生徒がいれば、いつでも聞いてください。',
@@ -106,6 +111,38 @@ export function createEngine(services: ServiceContext, options: EngineOptions = 
       case 'ask_about_student':
         if (intent.period) return composePeriodAttendance(student, await analyseStudentFor(services, staff, student, intent.type), intent.period, language);
         return composeStudentOverview(await studentOverview(services, staff, student, intent.type), language);
+      case 'audit_query':
+        return answerAudit(turn, intent, student);
+    }
+  }
+
+  /**
+   * Who read a student's records, or what a staff member read: admins only (the service refuses
+   * and audits anyone else before resolving any name out loud). `chosen` is the student picked
+   * from an ask-back.
+   */
+  async function answerAudit(turn: Turn, intent: Extract<Intent, { type: 'audit_query' }>, chosen?: StudentIdentity): Promise<Reply> {
+    const { staff, language } = turn;
+    const result = await auditTrail(
+      services,
+      staff,
+      {
+        ...(chosen ? { studentId: chosen.id } : { studentText: intent.text }),
+        ...(intent.staff ? { staffText: intent.staff } : {}),
+        // "Who looked at her records?" is about the student in focus.
+        ...(!chosen && turn.state.focusStudentId && REFERS_BACK.test(intent.text) ? { focusStudentId: turn.state.focusStudentId } : {}),
+        ...(intent.period ? { from: intent.period.from, to: intent.period.to } : {}),
+      },
+      intent.type,
+    );
+    switch (result.kind) {
+      case 'trail':
+        if (result.trail.student) await turn.remember({ ...turn.state, focusStudentId: result.trail.student.id });
+        return composeAuditTrail(result.trail, language);
+      case 'student_ambiguous':
+        return askWhich(turn, intent, result.candidates);
+      default:
+        return composeAuditOutcome(result, language);
     }
   }
 
@@ -138,6 +175,8 @@ export function createEngine(services: ServiceContext, options: EngineOptions = 
       case 'search_history':
         // A search may name no student: then it covers every student the asker may see.
         return searchCaseHistory(turn, intent, undefined);
+      case 'audit_query':
+        return answerAudit(turn, intent);
       default:
         return withStudent(turn, intent, (student) => answerAbout(turn, intent, student));
     }

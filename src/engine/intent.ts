@@ -77,6 +77,13 @@ export const Intent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('digest_subscription'), enabled: z.boolean() }),
   /** Take back a note just saved: the one named by an Undo button, or the last one saved here. */
   z.object({ type: z.literal('undo_observation'), observationId: z.string().optional() }),
+  /**
+   * The audit trail (admins only): who read a student's records (「今月、鈴木さんの記録を見たのは誰？」),
+   * or what a staff member read (「山田先生が見た記録」). `text` holds the words naming the student,
+   * resolved by the services ('' when only a staff member is named); `staff` is a staff name or id
+   * as written (「山田先生」, "Yamada", T01). No `period`: everything recorded.
+   */
+  z.object({ type: z.literal('audit_query'), text: z.string(), staff: z.string().optional(), period: Period.optional() }),
 ]);
 export type Intent = z.infer<typeof Intent>;
 export type IntentType = Intent['type'];

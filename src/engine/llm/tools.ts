@@ -57,6 +57,9 @@ export const TOOL_SCHEMAS = {
     })
     .describe('Search past records by words, author, setting or dates'),
   digest_preview: z.object({ week_of: IsoDate.optional() }).describe("The asker's weekly summary; week_of is that week's Monday"),
+  audit_query: z
+    .object({ student: Student.optional(), staff: z.string().trim().min(1).max(40).optional().describe('Staff placeholder'), period: Period.optional() })
+    .describe("Access log: who viewed a student's records, or what a staff member viewed"),
 } as const;
 
 export type ToolName = keyof typeof TOOL_SCHEMAS;

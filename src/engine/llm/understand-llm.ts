@@ -125,6 +125,13 @@ export function intentFromToolCall(name: string, rawArgs: unknown, input: Pick<U
           ...(a.setting ? { setting: a.setting } : {}),
         };
       }
+      case 'audit_query': {
+        const a = parsed.data as ToolArgs<'audit_query'>;
+        const staff = a.staff ? restore(a.staff) : undefined;
+        // Only a staff member named: no student to look for (their name is not a student's).
+        const text = a.student ? studentText(a.student) : staff ? '' : message;
+        return { type: tool, text, ...(staff ? { staff } : {}), ...(a.period ? { period: a.period } : {}) };
+      }
       case 'digest_preview': {
         const a = parsed.data as ToolArgs<'digest_preview'>;
         // The week's Monday, whatever day of it the model named.

@@ -2,7 +2,8 @@
 // A small dispatcher over the parsers in this folder; the order of the checks is the design:
 //  1. replies to what the conversation is waiting for (a draft to confirm, a student to choose);
 //  2. a note marked as one (記録:, Log:) is an observation, whatever it says;
-//  3. conversation (help, greetings, the weekly digest, who needs attention), which names no student;
+//  3. conversation (help, greetings, the weekly digest, who needs attention), which names no student,
+//     and questions about the audit trail (who looked at whose records; admins only, decided later);
 //  4. safeguarding words in anything that does not plainly ask make a note to log (and alert on);
 //  5. about one student: a statement of what the team does (start/continue/end a measure), a
 //     search of the records, a request for support ideas, a statement of what happened (an
@@ -14,6 +15,7 @@
 import { isSafeguardingText as mentionsSafeguardingConcern } from '../../services/record-observation.ts';
 import type { Intent } from '../intent.ts';
 import { asksForSupportIdeas, choiceOf, confirmReplyOf, digestSubscriptionOf, isAttention, isDigest, isHelp, isSmalltalk } from './conversation.ts';
+import { parseAuditQuery } from './audit.ts';
 import { asksExplicitly, modeOf } from './mode.ts';
 import { parseSearch, SEARCH_REQUEST } from './search.ts';
 import { hasLogMarker, structureObservation } from './structure-observation.ts';
@@ -57,6 +59,8 @@ export function understandOffline(text: string, context: UnderstandContext): Int
   if (isSmalltalk(t)) return { type: 'smalltalk', text: t };
   const subscription = digestSubscriptionOf(t);
   if (subscription !== undefined) return { type: 'digest_subscription', enabled: subscription };
+  const audit = parseAuditQuery(t, context.now);
+  if (audit) return audit;
   if (isDigest(t)) {
     const weekOf = weekOfFrom(t, context.now);
     return { type: 'digest_preview', ...(weekOf ? { weekOf } : {}) };

@@ -266,6 +266,11 @@ export function parsePeriod(text: string, now: Date): Period | undefined {
     const days = /日|day/i.test(unit) ? n : /週|week/i.test(unit) ? n * 7 : n * 30;
     if (n > 0) return { from: addDays(today, -(days - 1)), to: today };
   }
+  // From a day up to today: 11月1日以降, 2026-11-01から, since Nov 1, since 2026-11-01.
+  const sinceJa = /(\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?|\d{1,2}月\d{1,2}日|(?<![\d/])\d{1,2}\/\d{1,2}(?![\d/]))\s*(?:以降|から(?!\s*\d))/.exec(text);
+  const sinceEn = /\bsince\s+(?:the\s+)?(.{1,30})/i.exec(text);
+  const sinceDay = sinceJa ? explicitDate(sinceJa[1]!, today) : sinceEn ? explicitDate(sinceEn[1]!, today) : undefined;
+  if (sinceDay && sinceDay <= today) return { from: sinceDay, to: today };
   const on = explicitDate(text, today);
   if (on) return { from: on, to: on };
 

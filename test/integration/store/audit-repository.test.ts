@@ -21,4 +21,16 @@ describe('audit rows written in bulk', () => {
     expect(one).toMatchObject({ at, actorId: 'C1', action: 'read', intent: 'weekly_digest', result: 'denied', reason: 'not_in_scope' });
     expect(await database.db.auditEvent.count({ where: { studentId: 'S1' } })).toBe(2);
   });
+
+  it('reads of several kinds in one decision share a row listing the kinds; a denial or another student keeps its own row', async () => {
+    const log = createAuditLog(database, () => new Date('2026-11-21T08:00:00Z'));
+    const read = (studentId: string, kind: 'attendance' | 'observation' | 'support_plan', result: 'allowed' | 'denied' = 'allowed') => ({ actorId: 'T9', studentId, action: 'read' as const, kind, intent: 'weekly_digest', result, ...(result === 'denied' ? { reason: 'kind_not_permitted' } : {}) });
+    await log.recordMany([read('S1', 'attendance'), read('S1', 'observation'), read('S1', 'support_plan'), read('S1', 'attendance'), read('S2', 'attendance'), read('S2', 'observation', 'denied')]);
+    const rows = await database.db.auditEvent.findMany({ where: { actorId: 'T9' }, orderBy: { id: 'asc' } });
+    expect(rows.map((r) => [r.studentId, r.kind, r.result])).toEqual([
+      ['S1', 'attendance,observation,support_plan', 'allowed'],
+      ['S2', 'attendance', 'allowed'],
+      ['S2', 'observation', 'denied'],
+    ]);
+  });
 });
