@@ -1,8 +1,9 @@
-// `npm run bench -- <import|demo|ask|analysis|engine|llm|all>`: measured figures for docs/PERFORMANCE.md. Each run uses
+// `npm run bench [-- <district|import|demo|ask|analysis|engine|llm|digest|all>]`: measured figures for docs/PERFORMANCE.md. Each run uses
 // a temporary SQLite database, or PostgreSQL when BENCH_POSTGRES_URL names a server (a database
 // is created and dropped per run). Prints a Markdown table.
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -14,6 +15,7 @@ import { createEngine } from '../src/engine/handle-turn.ts';
 import { parseShellLine } from '../src/adapters/shell/parse.ts';
 import { fileURLToPath } from 'node:url';
 import { writeLargeExport } from './bench/large-export.ts';
+import type { ImportFigures, SchoolFigures } from './bench/district.ts';
 import { createChatModel, createLlmEngine, summarisePromptSizes } from '../src/engine/llm/index.ts';
 import { analyseStudent } from '../src/analysis/analyse-student.ts';
 import { loadRecords } from '../src/store/analysis-repository.ts';
@@ -249,13 +251,78 @@ async function benchDigest(): Promise<void> {
   });
 }
 
-const benches: Record<string, () => Promise<void>> = { import: benchImport, demo: benchDemo, ask: benchAsk, analysis: benchAnalysis, engine: benchEngine, llm: benchLlmPrompts, digest: benchDigest };
-const which = process.argv[2] ?? 'all';
+/**
+ * Issue 8: the cost at three sizes up to a district (20 schools x 600 students = 12,000), on SQLite
+ * and, when BENCH_POSTGRES_URL is set, PostgreSQL; and an import of 1,000,000 attendance rows. Each
+ * measurement runs in a process of its own (scripts/bench/district.ts), so its peak memory is its
+ * own. Prints its own table, with the machine it ran on.
+ */
+async function benchDistrict(): Promise<void> {
+  const sizes = (process.env.BENCH_SIZES ?? '600,3000,12000').split(',').map(Number);
+  const importRows = Number(process.env.BENCH_IMPORT_ROWS ?? 1_000_000);
+  const databases: [string, string][] = [['SQLite', ''], ...(postgresUrl ? ([['PostgreSQL', postgresUrl]] as [string, string][]) : [])];
+  const child = (args: string[]) => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./bench/district.ts', import.meta.url)), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (run.status !== 0) throw new Error(`district bench ${args.slice(0, 2).join(' ')} failed:\n${run.stderr}`);
+    return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+  };
+  const table: { label: string; cells: string[] }[] = [];
+  const header = ['what'];
+  const results = databases.map(([name, url]) => {
+    const schools = sizes.map((n) => {
+      process.stderr.write(`bench: ${name}, ${n} students\n`);
+      return child(['school', String(n), url]) as unknown as SchoolFigures;
+    });
+    process.stderr.write(`bench: ${name}, import ${importRows.toLocaleString('en')} attendance rows\n`);
+    return { name, schools, imported: child(['import', String(importRows), url]) as unknown as ImportFigures };
+  });
+  for (const { name } of results) for (const n of sizes) header.push(`${name} ${n.toLocaleString('en')}`);
+  header.push(...results.map((r) => `growth ${r.name} (x${sizes.at(-1)! / sizes[0]!} students)`));
+  const metric = (label: string, pick: (f: SchoolFigures) => number, format: (v: number) => string) => {
+    const cells = results.flatMap((r) => r.schools.map((f) => format(pick(f))));
+    const growth = results.map((r) => `x${(pick(r.schools.at(-1)!) / pick(r.schools[0]!)).toFixed(1)}`);
+    table.push({ label, cells: [...cells, ...growth] });
+  };
+  const s = (v: number) => `${v.toFixed(2)} s`;
+  const ms = (v: number) => `${v.toFixed(1)} ms`;
+  metric('staff', (f) => f.staff, String);
+  metric('attendance rows', (f) => f.attendanceRows, (v) => v.toLocaleString('en'));
+  metric('build the demo school', (f) => f.buildSeconds, s);
+  metric('load every record for analysis', (f) => f.loadSeconds, s);
+  metric('analyse every student', (f) => f.analyseSeconds, s);
+  metric('attention list, whole school (admin)', (f) => f.attentionSeconds, s);
+  metric('offline turn p50 (500 turns)', (f) => f.turnP50Ms, ms);
+  metric('offline turn p99', (f) => f.turnP99Ms, ms);
+  metric("every staff member's weekly digest", (f) => f.digestSeconds, s);
+  metric('peak memory (RSS) of the run', (f) => f.peakRssMb, (v) => `${v} MB`);
+  const cpus = cpus_();
+  console.log(`machine: ${cpus.count} x ${cpus.model}, ${Math.round(totalmem() / 2 ** 30)} GB memory; node ${process.version}; ${new Date().toISOString().slice(0, 10)}\n`);
+  console.log(`| ${header.join(' | ')} |\n|${header.map(() => '---').join('|')}|`);
+  for (const r of table) console.log(`| ${r.label} | ${r.cells.join(' | ')} |`);
+  console.log('');
+  for (const r of results) {
+    const f = r.imported;
+    console.log(`import ${f.rows!.toLocaleString('en')} attendance rows (${r.name}): ${f.importSeconds!.toFixed(1)} s (${Math.round(f.rows! / f.importSeconds!).toLocaleString('en')} rows/s), re-import unchanged ${f.reimportSeconds!.toFixed(1)} s, peak ${f.peakRssMb} MB`);
+  }
+}
+
+function cpus_(): { count: number; model: string } {
+  const list = cpus();
+  return { count: list.length, model: list[0]?.model.trim() ?? 'unknown CPU' };
+}
+
+const benches: Record<string, () => Promise<void>> = { district: benchDistrict, import: benchImport, demo: benchDemo, ask: benchAsk, analysis: benchAnalysis, engine: benchEngine, llm: benchLlmPrompts, digest: benchDigest };
+// No argument: the district table (issue 8). `all` runs every bench but that one.
+const which = process.argv[2] ?? 'district';
 if (which !== 'all' && !benches[which]) {
   console.error(`usage: npm run bench -- [${Object.keys(benches).join('|')}|all]`);
   process.exit(2);
 }
-for (const [name, bench] of Object.entries(benches)) if (which === 'all' || which === name) await bench();
-console.log(`database: ${postgresUrl ? 'PostgreSQL' : 'SQLite'}; node ${process.version}; ${new Date().toISOString().slice(0, 10)}\n`);
-console.log('| what | time | notes |\n|---|---|---|');
-for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+if (which === 'district') {
+  await benchDistrict();
+} else {
+  for (const [name, bench] of Object.entries(benches)) if (name !== 'district' && (which === 'all' || which === name)) await bench();
+  console.log(`database: ${postgresUrl ? 'PostgreSQL' : 'SQLite'}; node ${process.version}; ${new Date().toISOString().slice(0, 10)}\n`);
+  console.log('| what | time | notes |\n|---|---|---|');
+  for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+}
