@@ -1,6 +1,6 @@
 // Starts Slack and/or Discord, whichever the configuration names, on one engine, routes direct
 // messages (safeguarding alerts) to each recipient on every platform they are known on, and runs
-// the weekly digest schedule.
+// the weekly digest schedule and the daily records-retention run.
 // Part of the composition root with main.ts and app.ts: the only place adapters meet the store.
 import type { Config } from './config/index.ts';
 import type { App } from './app.ts';
@@ -14,6 +14,8 @@ import { directRecipients } from './store/staff-repository.ts';
 import type { Logger } from './log.ts';
 import { startWeeklyDigests } from './digests.ts';
 import { withRateLimit } from './engine/rate-limit.ts';
+import { startRetentionSchedule } from './jobs/retention-job.ts';
+import { runScheduledRetention } from './services/records-rights/index.ts';
 
 type AdapterLog = (level: 'info' | 'warn' | 'error', code: string, fields?: Record<string, string | number | boolean>) => void;
 
@@ -61,11 +63,18 @@ export async function startChatPlatforms(app: App, config: Config): Promise<Runn
     app.log.info('chat_platform_started', { platform: adapter.platform });
   }
   const digests = startWeeklyDigests(app, config, { adapters, ...(config.digest.slackChannel ? { slackChannel: config.digest.slackChannel } : {}) });
+  // Off unless RETENTION_*_YEARS is set; then daily at 03:00 Asia/Tokyo.
+  const retention = startRetentionSchedule({
+    policy: config.retention,
+    run: (policy) => runScheduledRetention(app.services, policy),
+    now: config.now,
+    log: (level, code, fields) => app.log[level](code, fields),
+  });
   return {
     adapters,
     stop: async () => {
       // The digest run finishes its current recipient before the adapters close under it.
-      await digests?.stop();
+      await Promise.all([digests?.stop(), retention?.stop()]);
       await Promise.all(adapters.map((a) => a.stop()));
     },
   };

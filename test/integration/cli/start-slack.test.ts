@@ -59,6 +59,8 @@ beforeAll(async () => {
       SLACK_PORT: String(port),
       SLACK_API_URL: slack.apiUrl,
       LOG_LEVEL: 'info',
+      // Nobody in the sample school has left, so the run finds nothing; it must still run.
+      RETENTION_OBSERVATION_YEARS: '5',
     },
   });
   await bot.waitForStderr(/chat_platform_started/);
@@ -141,6 +143,12 @@ describe('npm start with Slack (HTTP mode) against a stand-in for Slack', () => 
     const channels = digests().map((c) => String(c.body.channel));
     expect(channels.sort()).toEqual(['D0U0AA01MATSUMOTO', 'D0U0AC01ISHII', 'D0U0AN01AOKI', 'D0U0AT01YAMADA', 'D0U0AT02MORI', 'D0U0AT03INOUE', 'D0U0AT04HAYASHI']);
     expect(await countSent()).toBe(7);
+  });
+
+  it('runs the retention policy once the day is past 03:00 (a catch-up at start), logging counts only', async () => {
+    await bot.waitForStderr(/retention\.run/);
+    const line = bot.stderr().split('\n').find((l) => l.includes('retention.run'))!;
+    expect(JSON.parse(line)).toMatchObject({ event: 'retention.run', studentsDeleted: 0, observationsDeleted: 0 });
   });
 
   it('stops cleanly on SIGTERM', async () => {
