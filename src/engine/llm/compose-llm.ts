@@ -3,7 +3,10 @@
 // lines inside <data>, pseudonymised, under an instruction that data is never instructions (a
 // note may say "ignore previous instructions"). The model has no tools here, so nothing it
 // writes can read or write records. What comes back is sanitised, and only sentences citing a
-// record that was sent survive; the reply's facts are the records actually cited.
+// record that was sent survive; the reply's facts are the records actually cited. A sentence
+// naming a student other than the one(s) the answer is about is dropped too: a classmate a note
+// mentions, or the student an injected note asks for (SECURITY.md checklist 3). An answer whose
+// records name no student (a search over everyone) therefore names none.
 import { HumanMessage, SystemMessage, type AIMessage } from '@langchain/core/messages';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import type { Fact, Reply } from '../../chat/types.ts';
@@ -24,6 +27,8 @@ export interface ComposeInput {
   reply: GroundedReply;
   names: Pseudonymiser;
   prompts: PromptLibrary;
+  /** Students the answer is about when its facts do not say (the digest's students), by student number. */
+  about?: ReadonlySet<string>;
   signal?: AbortSignal;
 }
 
@@ -56,7 +61,24 @@ export function composeMessages(input: Omit<ComposeInput, 'signal'>) {
 export async function composeWithLlm(model: BaseChatModel, input: ComposeInput): Promise<Reply> {
   const { messages, evidence } = composeMessages(input);
   const answer = (await model.invoke(messages, { signal: input.signal })) as AIMessage;
-  return finishAnswer(textOf(answer), evidence, input.reply, input.names);
+  // Who the answer is about when its records do not say (a search of one student's notes): the
+  // student the asker named, if the question names exactly one.
+  const named = new Set(input.names.studentsNamed(input.question).flatMap((ids) => (ids.length === 1 ? ids : [])));
+  const about = new Set([...(input.about ?? []), ...(named.size === 1 ? named : [])]);
+  return finishAnswer(textOf(answer), evidence, input.reply, input.names, about);
+}
+
+/**
+ * The students an answer is about, as the offline engine decided after the access checks: the
+ * student of an overview, suggestion or attention list, the student of attendance figures.
+ */
+export function subjectsOf(reply: GroundedReply): Set<string> {
+  const subjects = new Set<string>();
+  for (const fact of [...(reply.facts ?? []), ...(reply.evidence ?? []).map((e) => e.fact)]) {
+    if (fact.kind === 'student') subjects.add(fact.recordId);
+    else if (fact.kind === 'attendance' && fact.recordId.includes(':')) subjects.add(fact.recordId.slice(0, fact.recordId.indexOf(':')));
+  }
+  return subjects;
 }
 
 function textOf(message: AIMessage): string {
@@ -109,16 +131,22 @@ export function splitSentences(text: string): string[] {
   return sentences;
 }
 
-/** The model's answer as a Reply: sanitised, cited sentences only, citations renumbered, names restored. */
-export function finishAnswer(raw: string, evidence: readonly Evidence[], offline: GroundedReply, names: Pseudonymiser): Reply {
+/**
+ * The model's answer as a Reply: sanitised, cited sentences only, citations renumbered, names restored.
+ * `about`: students the answer is about besides those its facts name (subjectsOf).
+ */
+export function finishAnswer(raw: string, evidence: readonly Evidence[], offline: GroundedReply, names: Pseudonymiser, about: ReadonlySet<string> = new Set()): Reply {
   const text = sanitiseModelText(raw);
   if (!text) throw new LlmOutputError('empty_answer');
+  const subjects = new Set([...subjectsOf(offline), ...about]);
+  /** A student other than the one(s) asked about: a classmate a note mentions, or one an injected note asks for. */
+  const namesSomeoneElse = (sentence: string) => names.studentsNamed(sentence).some((ids) => !ids.some((id) => subjects.has(id)));
   const cited: number[] = [];
   const kept: string[] = [];
   for (const sentence of splitSentences(text)) {
     const groups = [...sentence.matchAll(CITATION)].map((m) => [...m[0].matchAll(/\d+/g)].map((d) => Number(d[0])).filter((n) => n >= 1 && n <= evidence.length));
-    // Uncited, about someone this turn never sent (a guessed placeholder), or claiming an action: dropped.
-    if (!groups.some((g) => g.length > 0) || names.unknownPlaceholders(sentence).length > 0) continue;
+    // Uncited, about someone this turn never sent (a guessed placeholder), about another student, or claiming an action: dropped.
+    if (!groups.some((g) => g.length > 0) || names.unknownPlaceholders(sentence).length > 0 || namesSomeoneElse(sentence)) continue;
     if (ACTION_CLAIM.some((claim) => claim.test(sentence)) || isStub(sentence)) continue;
     let g = 0;
     kept.push(

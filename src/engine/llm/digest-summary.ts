@@ -29,6 +29,8 @@ export async function phraseDigestSummary(model: BaseChatModel, input: DigestSum
     reply: { text: digestSummary(digest, language), language, sensitivity: 'restricted', evidence },
     names: createPseudonymiser(input.directory, { style: language }),
     prompts: input.prompts,
+    // The digest's students: the paragraph may name any of them, and no one else.
+    about: new Set([...digest.urgentNotes, ...digest.escalations, ...digest.newStreaks, ...digest.improvements, ...digest.reviewsDue, ...digest.unwatched].map((item) => item.student.id)),
     ...(input.signal ? { signal: input.signal } : {}),
   });
   return phrased.text;

@@ -65,8 +65,13 @@ const AFTER_SHORT_NAME = /^(?:さん|くん|君|ちゃん|サン|クン|チャ�
 /** Romaji that are also English words: a name only with an honorific ("Mai-san"). */
 const ENGLISH_WORDS = new Set(['a', 'i', 'is', 'so', 'me', 'to', 'no', 'do', 'go', 'he', 'we', 'ai', 'mai', 'in', 'on', 'an', 'us', 'may', 'ran', 'at', 'be', 'ma', 'mo', 'ne', 'ni', 'o', 'u', 'e']);
 const AFTER_ROMAJI_HONORIFIC = /^[-\s]?(?:san|kun|chan|sama|sensei)\b/i;
-const ID = /(?<![A-Za-z0-9])[A-Za-z]{1,3}\d{2,8}(?![A-Za-z0-9])/g;
+/** A student number or staff id, also spaced or hyphenated to slip past matching (S 0 0 8, S-008). */
+const ID = /(?<![A-Za-z0-9])[A-Za-z]{1,3}(?:[ \t\-.·_]?\d){2,8}(?![A-Za-z0-9])/g;
 const WORD = /[A-Za-z\u00C0-\u024F]+/g;
+/** A name spelled out letter by letter: A-O-I, A.O.I, A O I N-A-K-A-M-U-R-A. */
+const SPELLED = /(?<![A-Za-z0-9])[A-Za-z](?:[ \t\-.·_・]+[A-Za-z](?![A-Za-z0-9]))+/g;
+/** What may be put between the characters of a name to hide it (中 村 葵, な・か・む・ら). */
+const INSIDE_NAME = /^[ \t\u3000・･·\-‐_]$/;
 /** What may sit between a family and a given name written as one: a space, a middle dot. */
 const NAME_GAP = /^[ ・·]?$/;
 
@@ -118,18 +123,28 @@ class Trie {
     }
     if (node && !node.owners.some((o) => o.person === owner.person && o.part === owner.part)) node.owners.push(owner);
   }
-  /** The longest name starting at `start` whose context allows it. */
+  /**
+   * The longest name starting at `start` whose context allows it. A space or separator between
+   * two characters of a name (中 村 葵) does not hide it.
+   */
   longest(text: string, start: number): { end: number; owners: Owner[] } | undefined {
     let level = this.root;
     let best: { end: number; owners: Owner[] } | undefined;
+    let surface = '';
     let i = start;
     while (i < text.length) {
       const ch = String.fromCodePoint(text.codePointAt(i)!);
       const node = level.get(ch);
-      if (!node) break;
+      if (!node) {
+        if (i > start && INSIDE_NAME.test(ch)) {
+          i += ch.length;
+          continue;
+        }
+        break;
+      }
       i += ch.length;
+      surface += ch;
       if (node.owners.length > 0) {
-        const surface = text.slice(start, i);
         if (!isShort(surface) || AFTER_SHORT_NAME.test(text.slice(i, i + 3))) best = { end: i, owners: node.owners };
       }
       level = node.next;
@@ -161,6 +176,13 @@ export interface Pseudonymiser {
   unknownPlaceholders(text: string): string[];
   /** The placeholders this turn has sent so far, in their canonical spelling. */
   sent(): ReadonlySet<string>;
+  /**
+   * The students `text` names, one entry per mention: a placeholder this turn sent, or a name or
+   * student number written out. A name several students share lists them all; a name a staff
+   * member shares, and staff, are left out. Unknown placeholders are not mentions (see
+   * `unknownPlaceholders`).
+   */
+  studentsNamed(text: string): string[][];
 }
 
 export function createPseudonymiser(directory: NameDirectory, options: PseudonymiserOptions = {}): Pseudonymiser {
@@ -257,8 +279,24 @@ export function createPseudonymiser(directory: NameDirectory, options: Pseudonym
       spans.push({ start, end, target });
     };
     for (const m of text.matchAll(ID)) {
-      const owner = ids.get(m[0].toUpperCase());
-      if (owner) claim(m.index, m.index + m[0].length, { kind: 'person', owner });
+      // The longest known id the match starts with, never cutting a number ("S004 10月" is S004).
+      for (let end = m[0].length; end > 0; end--) {
+        if (!/\d/.test(m[0][end - 1]!) || /\d/.test(m[0][end] ?? '')) continue;
+        const owner = ids.get(m[0].slice(0, end).replace(/[^A-Za-z0-9]/g, '').toUpperCase());
+        if (owner) {
+          claim(m.index, m.index + end, { kind: 'person', owner });
+          break;
+        }
+      }
+    }
+    for (const m of text.matchAll(SPELLED)) {
+      // The whole run (A-O-I N-A-K-A-M-U-R-A is one name), else each spaced group of it.
+      const groups = [{ at: m.index, word: m[0] }, ...[...m[0].matchAll(/[^ \t]+/g)].map((g) => ({ at: m.index + g.index, word: g[0] }))];
+      for (const { at, word } of groups) {
+        const key = romajiKey(word);
+        const owners = romaji.get(key);
+        if (owners && key.length > 2 && !ENGLISH_WORDS.has(key)) claim(at, at + word.length, targetOf(owners));
+      }
     }
     for (const m of text.matchAll(WORD)) {
       const key = romajiKey(m[0]);
@@ -366,5 +404,19 @@ export function createPseudonymiser(directory: NameDirectory, options: Pseudonym
       return unknown;
     },
     sent: () => sentTokens,
+    studentsNamed(text) {
+      const named: string[][] = [];
+      const add = (target: Target) => {
+        const owners = target.kind === 'person' ? [target.owner] : target.shared.owners;
+        if (owners.some((o) => o.person.kind === 'staff')) return;
+        named.push([...new Set(owners.map((o) => o.person.name.id))]);
+      };
+      const rest = eachPlaceholder(text, (_match, target) => {
+        if (target) add(target);
+        return ' ';
+      });
+      for (const span of spansOf(normaliseOutgoing(rest))) add(span.target);
+      return named;
+    },
   };
 }

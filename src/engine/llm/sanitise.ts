@@ -4,6 +4,11 @@
 /** The rest of a URL: URL characters, not ending in sentence punctuation; never a [F1] citation. */
 const URL_TAIL = "[A-Za-z0-9\\-._~:/?#@!$&'()*+,;=%]*[A-Za-z0-9\\-_~/#@$&'*+=%]";
 
+/** A host name without a scheme (evil-site, a.b.evil): not the domain of an email address (a@b.jp stays). */
+const HOST = '(?<![@A-Za-z0-9._-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)*[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
+/** Top-level domains a chat client turns into a link even with nothing after them. */
+const COMMON_TLDS = 'com|net|org|edu|gov|info|biz|io|co|me|ly|app|dev|ai|xyz|site|online|top|link|club|shop|page|click|jp|ru|cn|tk';
+
 const RULES: [RegExp, string][] = [
   [/!\[[^\]]*\]\([^)]*\)/g, ''], // markdown image
   [/!\[[^\]]*\]\[[^\]]*\]/g, ''], // markdown image, reference style
@@ -15,6 +20,8 @@ const RULES: [RegExp, string][] = [
   [new RegExp(`\\b(?:https?|ftp)[:：][/／]{2}${URL_TAIL}`, 'gi'), ''], // bare URL (it stops at Japanese text or a citation)
   [new RegExp(`\\b(?:data|javascript):${URL_TAIL}`, 'gi'), ''],
   [new RegExp(`\\bwww\\.${URL_TAIL}`, 'gi'), ''],
+  [new RegExp(`${HOST}\\.(?:${COMMON_TLDS})\\b(?:[/?#]${URL_TAIL})?`, 'gi'), ''], // bare domain: Slack and Discord make it a link
+  [new RegExp(`${HOST}\\.[a-z]{2,24}[/?#]${URL_TAIL}`, 'gi'), ''], // any domain with a path or query
   [/@(?:everyone|here|channel)\b/gi, ''], // broadcast mentions, wherever they stand
   [/(^|[^A-Za-z0-9_.])@[\p{L}\p{N}_.-]+/gu, '$1'], // @someone (an email address keeps its @)
   [/@(?=[〔[])/g, ''], // @〔職員1〕
