@@ -23,7 +23,7 @@ export interface Understood {
 }
 
 /** Intents about one student: their text names the student, resolved by the services. */
-const ABOUT_A_STUDENT = new Set<Intent['type']>(['ask_about_student', 'suggest_support', 'log_observation', 'record_support_action', 'search_history', 'audit_query']);
+const ABOUT_A_STUDENT = new Set<Intent['type']>(['ask_about_student', 'suggest_support', 'log_observation', 'record_support_action', 'search_history', 'audit_query', 'records_request']);
 
 /** One message understood as the offline engine would, with the student resolved for `staff`. */
 export async function understandFor(services: ServiceContext, staff: StaffMember, text: string): Promise<Understood & { parsed: Intent }> {

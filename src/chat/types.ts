@@ -60,12 +60,12 @@ export interface Reply {
   attachments?: Attachment[];
 }
 
-/** A file made by Yorisoi, e.g. a PNG chart; platforms upload it with the message. */
+/** A file made by Yorisoi (the digest's PNG chart, a student's records export); platforms upload it with the message. */
 export interface Attachment {
   filename: string;
-  contentType: 'image/png';
+  contentType: 'image/png' | 'text/markdown' | 'application/json';
   data: Uint8Array;
-  /** Says what the image shows, for screen readers and where images are not shown. */
+  /** Says what the file holds, for screen readers and where files are not shown. */
   altText: string;
 }
 

@@ -32,6 +32,7 @@ import { askWhich, chooseStudent, withStudent, type StudentIntent } from './hand
 import { confirmDraft, proposeObservation, proposeSupportAction, undoSaved } from './handlers/writes.ts';
 import { intentOfAction } from './action-intent.ts';
 import { searchCaseHistory } from './handlers/search.ts';
+import { answerRecordsRequest, confirmDeletion } from './handlers/records-rights.ts';
 import { plain, type Notify, type Turn } from './turn.ts';
 
 /** What the adapters call (ChatHandler): a turn, and a staff member's home view. */
@@ -113,6 +114,8 @@ export function createEngine(services: ServiceContext, options: EngineOptions = 
         return composeStudentOverview(await studentOverview(services, staff, student, intent.type), language);
       case 'audit_query':
         return answerAudit(turn, intent, student);
+      case 'records_request':
+        return answerRecordsRequest(turn, intent, student);
     }
   }
 
@@ -150,6 +153,8 @@ export function createEngine(services: ServiceContext, options: EngineOptions = 
     const { staff, language } = turn;
     // A pending ask-back or draft is only for the very next answer.
     if (intent.type !== 'choose_student' && turn.state.choice) await turn.remember({ ...turn.state, choice: undefined });
+    // So is a deletion waiting for its typed confirmation: anything else in between calls it off.
+    if (intent.type !== 'confirm_deletion' && turn.state.pendingDeletion) await turn.remember({ ...turn.state, pendingDeletion: undefined });
     switch (intent.type) {
       case 'help':
         return plain(messages.help[language], language);
@@ -177,6 +182,8 @@ export function createEngine(services: ServiceContext, options: EngineOptions = 
         return searchCaseHistory(turn, intent, undefined);
       case 'audit_query':
         return answerAudit(turn, intent);
+      case 'confirm_deletion':
+        return confirmDeletion(turn, intent.studentId);
       default:
         return withStudent(turn, intent, (student) => answerAbout(turn, intent, student));
     }

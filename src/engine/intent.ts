@@ -84,6 +84,13 @@ export const Intent = z.discriminatedUnion('type', [
    * as written (「山田先生」, "Yamada", T01). No `period`: everything recorded.
    */
   z.object({ type: z.literal('audit_query'), text: z.string(), staff: z.string().optional(), period: Period.optional() }),
+  /**
+   * A records-rights request about a student (admins only; APPI): everything held about them
+   * (export), a correction, or deletion. `text` names the student, resolved by the services.
+   */
+  z.object({ type: z.literal('records_request'), action: z.enum(['export', 'correct', 'delete']), text: z.string() }),
+  /** The typed confirmation of a deletion asked for just before: 「削除 S002」 / "delete S002". */
+  z.object({ type: z.literal('confirm_deletion'), studentId: z.string() }),
 ]);
 export type Intent = z.infer<typeof Intent>;
 export type IntentType = Intent['type'];

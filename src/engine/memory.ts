@@ -25,6 +25,8 @@ export const ConversationState = z.object({
   draft: PendingDraft.optional(),
   /** The note saved last in this conversation, for a typed 「元に戻す」 / "undo". */
   lastSavedObservationId: z.string().optional(),
+  /** A deletion asked for and waiting for its typed confirmation (the student number again). */
+  pendingDeletion: z.string().optional(),
 });
 export type ConversationState = z.infer<typeof ConversationState>;
 

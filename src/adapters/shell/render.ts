@@ -9,7 +9,10 @@ import type { Action, Reply } from '../../chat/types.ts';
 export function renderShellReply(reply: Reply): string {
   const typed = (reply.actions ?? []).filter((a): a is Exclude<Action, { type: 'choose_student' }> => a.type !== 'choose_student');
   const prompt = typed.length ? `\n[ ${typed.map((b) => b.label).join(' / ')} ]` : '';
-  const files = (reply.attachments ?? []).map((file) => oneLine(file.altText)).map((alt) => (reply.language === 'ja' ? `\n[画像: ${alt}]` : `\n[image: ${alt}]`)).join('');
+  const files = (reply.attachments ?? [])
+    .map((file) => ({ image: file.contentType.startsWith('image/'), alt: oneLine(file.altText) }))
+    .map(({ image, alt }) => (reply.language === 'ja' ? `\n[${image ? '画像' : 'ファイル'}: ${alt}]` : `\n[${image ? 'image' : 'file'}: ${alt}]`))
+    .join('');
   return `${reply.text.trimEnd()}${prompt}${files}\n`;
 }
 

@@ -34,8 +34,8 @@ export const POINTER_TEXT = {
 
 /** With files sent to the DM for an answer only the user saw (files cannot be ephemeral). */
 export const FILES_IN_DM_NOTE = {
-  ja: '📎 あなたにだけ表示した答えの画像です。',
-  en: '📎 The image for the answer that only you could see.',
+  ja: '📎 あなたにだけ表示した答えのファイルです。',
+  en: '📎 The files for the answer that only you could see.',
 } as const;
 
 /** Slack's three control characters; everything else in mrkdwn is formatting, not addressing. */

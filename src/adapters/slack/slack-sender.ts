@@ -12,7 +12,8 @@ const ALT_TEXT_LIMIT = 1000;
 
 /** Our files in the form files.uploadV2 takes (it accepts Buffers, not plain Uint8Arrays). */
 function fileUploads(files: readonly Attachment[]) {
-  return files.map((file) => ({ file: Buffer.from(file.data), filename: file.filename, title: file.filename, alt_text: file.altText.slice(0, ALT_TEXT_LIMIT) }));
+  // Alt text is for images; Slack describes other files by their title.
+  return files.map((file) => ({ file: Buffer.from(file.data), filename: file.filename, title: file.filename, ...(file.contentType.startsWith('image/') ? { alt_text: file.altText.slice(0, ALT_TEXT_LIMIT) } : {}) }));
 }
 
 /** A response_url post Slack refused; 429 carries its Retry-After. */

@@ -9,7 +9,7 @@ import { messages } from '../compose/messages.ts';
 import { studentDisplayName } from '../compose/format.ts';
 import { plain, type Turn } from '../turn.ts';
 
-export type StudentIntent = Extract<Intent, { text: string }> & { type: 'ask_about_student' | 'suggest_support' | 'log_observation' | 'record_support_action' | 'search_history' | 'audit_query' };
+export type StudentIntent = Extract<Intent, { text: string }> & { type: 'ask_about_student' | 'suggest_support' | 'log_observation' | 'record_support_action' | 'search_history' | 'audit_query' | 'records_request' };
 
 export async function withStudent(turn: Turn, intent: StudentIntent, run: (student: StudentIdentity) => Promise<Reply>): Promise<Reply> {
   const { services, staff, language } = turn;

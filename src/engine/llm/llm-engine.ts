@@ -21,7 +21,7 @@ import { classifyLlmFailure, LlmBudgetError, type LlmFailure, type OfflineEngine
 export const LLM_BUDGET_MS = 25_000;
 
 /** Intents that answer the conversation's own question (an ask-back, a draft): the offline engine handles them. */
-const CONVERSATIONAL: ReadonlySet<Intent['type']> = new Set(['choose_student', 'confirm_draft', 'undo_observation', 'digest_subscription']);
+const CONVERSATIONAL: ReadonlySet<Intent['type']> = new Set(['choose_student', 'confirm_draft', 'undo_observation', 'digest_subscription', 'confirm_deletion']);
 
 export interface LlmEngineDeps {
   offline: OfflineEngine;

@@ -60,6 +60,9 @@ export const TOOL_SCHEMAS = {
   audit_query: z
     .object({ student: Student.optional(), staff: z.string().trim().min(1).max(40).optional().describe('Staff placeholder'), period: Period.optional() })
     .describe("Access log: who viewed a student's records, or what a staff member viewed"),
+  records_request: z
+    .object({ student: Student.optional(), action: z.enum(['export', 'correct', 'delete']) })
+    .describe("Records rights: export all of a student's data, correct it, or delete it"),
 } as const;
 
 export type ToolName = keyof typeof TOOL_SCHEMAS;

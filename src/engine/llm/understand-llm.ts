@@ -132,6 +132,10 @@ export function intentFromToolCall(name: string, rawArgs: unknown, input: Pick<U
         const text = a.student ? studentText(a.student) : staff ? '' : message;
         return { type: tool, text, ...(staff ? { staff } : {}), ...(a.period ? { period: a.period } : {}) };
       }
+      case 'records_request': {
+        const a = parsed.data as ToolArgs<'records_request'>;
+        return { type: tool, action: a.action, text: studentText(a.student) };
+      }
       case 'digest_preview': {
         const a = parsed.data as ToolArgs<'digest_preview'>;
         // The week's Monday, whatever day of it the model named.

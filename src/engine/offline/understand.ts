@@ -16,6 +16,7 @@ import { isSafeguardingText as mentionsSafeguardingConcern } from '../../service
 import type { Intent } from '../intent.ts';
 import { asksForSupportIdeas, choiceOf, confirmReplyOf, digestSubscriptionOf, isAttention, isDigest, isHelp, isSmalltalk } from './conversation.ts';
 import { parseAuditQuery } from './audit.ts';
+import { deletionConfirmationOf, parseRecordsRequest } from './records-rights.ts';
 import { asksExplicitly, modeOf } from './mode.ts';
 import { parseSearch, SEARCH_REQUEST } from './search.ts';
 import { hasLogMarker, structureObservation } from './structure-observation.ts';
@@ -59,8 +60,12 @@ export function understandOffline(text: string, context: UnderstandContext): Int
   if (isSmalltalk(t)) return { type: 'smalltalk', text: t };
   const subscription = digestSubscriptionOf(t);
   if (subscription !== undefined) return { type: 'digest_subscription', enabled: subscription };
+  const confirmation = deletionConfirmationOf(t);
+  if (confirmation) return confirmation;
   const audit = parseAuditQuery(t, context.now);
   if (audit) return audit;
+  const records = parseRecordsRequest(t);
+  if (records) return records;
   if (isDigest(t)) {
     const weekOf = weekOfFrom(t, context.now);
     return { type: 'digest_preview', ...(weekOf ? { weekOf } : {}) };

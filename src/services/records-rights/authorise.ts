@@ -44,3 +44,8 @@ export async function authoriseRecordsRights(ctx: ServiceContext, actor: StaffMe
   });
   throw new AccessDeniedError(NOT_RECORDS_ADMIN);
 }
+
+/** Whether `error` is the refusal of a records-rights request to someone who is not an admin. */
+export function isRecordsRightsRefusal(error: unknown): boolean {
+  return error instanceof AccessDeniedError && error.reason === NOT_RECORDS_ADMIN;
+}

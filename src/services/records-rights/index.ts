@@ -12,4 +12,4 @@ export type { StudentFootprint } from './erase-student.ts';
 export { retentionReport, runRetention, runScheduledRetention, type RetentionReport, type RetentionItem, type RetentionAction } from './retention.ts';
 export { isRetentionOn, retentionCutoff, type RetentionPolicy } from './retention-policy.ts';
 export { RecordsRightsError, type RecordsRightsErrorCode } from './errors.ts';
-export { NOT_RECORDS_ADMIN, RECORDS_RIGHTS_INTENTS, RETENTION_SYSTEM_ACTOR } from './authorise.ts';
+export { authoriseRecordsRights, isRecordsRightsRefusal, NOT_RECORDS_ADMIN, RECORDS_RIGHTS_INTENTS, RETENTION_SYSTEM_ACTOR } from './authorise.ts';

@@ -116,7 +116,7 @@ describe('offline understanding, evaluated', () => {
     const cases = readCases(EXTRA_CASES);
     expect(cases.length).toBeGreaterThanOrEqual(40);
     expect(new Set(cases.map((c) => c.expect.intent))).toEqual(
-      new Set(['ask_about_student', 'log_observation', 'suggest_support', 'search_history', 'list_attention', 'record_support_action', 'digest_preview', 'help', 'smalltalk', 'audit_query']),
+      new Set(['ask_about_student', 'log_observation', 'suggest_support', 'search_history', 'list_attention', 'record_support_action', 'digest_preview', 'help', 'smalltalk', 'audit_query', 'records_request']),
     );
     expect(cases.filter((c) => c.expect.concern === 'urgent').length).toBeGreaterThanOrEqual(20);
     const s = await score(cases);

@@ -105,7 +105,7 @@ describe('files with an answer', () => {
 
     expect(hook.posts).toEqual([expect.objectContaining({ response_type: 'ephemeral', text: RECORDS })]);
     expect(api.of('conversations.open')[0]!.body).toMatchObject({ users: 'U0ASKER' });
-    expect(api.of('files.completeUploadExternal').map((c) => c.body)).toEqual([expect.objectContaining({ channel_id: 'D0ASKER', initial_comment: '📎 あなたにだけ表示した答えの画像です。' })]);
+    expect(api.of('files.completeUploadExternal').map((c) => c.body)).toEqual([expect.objectContaining({ channel_id: 'D0ASKER', initial_comment: '📎 あなたにだけ表示した答えのファイルです。' })]);
     expect(api.of('chat.postMessage')).toHaveLength(0);
   });
 

@@ -119,7 +119,7 @@ describe('delivering files with the message', () => {
       ['openDm', 'U0ASKER', undefined],
       ['upload', 'D-U0ASKER', undefined, ['attendance-2-1.png']],
     ]);
-    expect(sender.calls.at(-1)!.text).toBe('📎 あなたにだけ表示した答えの画像です。');
+    expect(sender.calls.at(-1)!.text).toBe('📎 あなたにだけ表示した答えのファイルです。');
     expect(sender.calls.some((c) => c.op === 'upload' && c.channel === 'C0STAFF')).toBe(false);
   });
 
