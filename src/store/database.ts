@@ -23,6 +23,20 @@ export function providerOf(url: string): Provider {
   throw new Error('DATABASE_URL must be file:<path> or postgresql://...');
 }
 
+/**
+ * Which database a client talks to, for code handed only the client (the importer): the few
+ * statements written per provider need it. `sqlite_version()` exists only in SQLite; asked outside
+ * any transaction, the PostgreSQL error aborts nothing.
+ */
+export async function providerOfClient(db: Db): Promise<Provider> {
+  try {
+    await db.$queryRawUnsafe('SELECT sqlite_version()');
+    return 'sqlite';
+  } catch {
+    return 'postgresql';
+  }
+}
+
 /** Applies pending migrations (unless told not to) and returns a connected client. */
 export async function openDatabase(url: string, options: { migrate?: boolean } = {}): Promise<Database> {
   const provider = providerOf(url);

@@ -1,6 +1,6 @@
 // Imports a school's CSV export: validate everything, then write everything in one transaction,
 // so a bad row anywhere leaves the database exactly as it was.
-import type { Db } from '../database.ts';
+import { providerOfClient, type Db } from '../database.ts';
 import { planClassGrades, syncClasses, syncStaffClasses } from './classes.ts';
 import { FILE_KINDS, type FileKind } from './files.ts';
 import { syncAttendance } from './kinds/attendance.ts';
@@ -51,10 +51,11 @@ export async function importSchool(db: Db, dir: string, options: ImportOptions =
   const loaded = loadExport(dir, { onProgress: progress, progressEvery });
   const { rows } = loaded;
 
+  const provider = await providerOfClient(db);
   const outcome = await db.$transaction(
     async (tx) => {
       const grades = await checkAgainstDatabase(tx, rows);
-      const ctx: SyncContext = { tx, progress, progressEvery, batchSize: options.batchSize ?? 1000, staffRoles: grades.staffRoles };
+      const ctx: SyncContext = { tx, provider, progress, progressEvery, batchSize: options.batchSize ?? 1000, staffRoles: grades.staffRoles };
       const results = new Map<FileKind, TableResult>();
       const run = async <K extends FileKind>(kind: K, write: (ctx: SyncContext, rows: RowsByKind[K]) => Promise<TableResult>) => {
         if (rows[kind].length === 0) return;

@@ -3,6 +3,7 @@
 // the new rows in batches and update only the changed ones, so an unchanged re-import writes
 // nothing and leaves every updatedAt as it was.
 import type { Prisma } from '../generated/sqlite/client.ts';
+import type { Provider } from '../database.ts';
 import type { Role } from '../../domain/school.ts';
 import type { Row } from './table.ts';
 
@@ -16,6 +17,8 @@ export interface ImportCounts {
 
 export interface SyncContext {
   tx: Tx;
+  /** For the bulk statements written per database (attendance). */
+  provider: Provider;
   progress: (message: string) => void;
   batchSize: number;
   progressEvery: number;
