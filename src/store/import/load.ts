@@ -29,7 +29,9 @@ export function loadExport(dir: string, options: Pick<ReadOptions, 'onProgress' 
     const { text, encoding } = decodeCsvBytes(file, readBytes(file, path));
     options.onProgress?.(`reading ${file} (${encoding})`);
     const parsed = readRows(parseCsv(file, text), SCHEMAS[kind], { ...options, warn: (w) => warnings.push(w) });
-    (rows[kind] as Row<unknown>[]).push(...parsed);
+    // A loop, not push(...parsed): spreading a million rows as arguments overflows the stack.
+    const list = rows[kind] as Row<unknown>[];
+    for (const row of parsed) list.push(row);
     files.push({ file, kind, encoding, rows: parsed.length });
   }
   for (const kind of FILE_KINDS) rejectDuplicates(rows[kind] as Row<Record<string, unknown>>[], KEYS[kind]);

@@ -3,6 +3,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSchool } from '../../../src/store/import/index.ts';
+import { loadExport } from '../../../src/store/import/load.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
 import { writeLargeExport } from '../../../scripts/bench/large-export.ts';
 
@@ -30,5 +31,17 @@ describe('a large export', () => {
 
     const second = await importSchool(database.db, dir, {});
     expect(second.files.find((f) => f.file === 'attendance.csv')).toMatchObject({ added: 0, updated: 0, unchanged: 12_000 });
+  });
+});
+
+describe('an attendance file larger than a function call can spread', () => {
+  it('loads 140,000 rows (a 700-student school’s 200 days; the loader once overflowed the stack past about 125,000)', { timeout: 120_000 }, () => {
+    const { dir, rows } = writeLargeExport(700, 200);
+    try {
+      const loaded = loadExport(dir);
+      expect(loaded.rows.attendance).toHaveLength(rows);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
