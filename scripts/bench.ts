@@ -264,7 +264,9 @@ async function benchDistrict(): Promise<void> {
   const child = (args: string[]) => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./bench/district.ts', import.meta.url)), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
     if (run.status !== 0) throw new Error(`district bench ${args.slice(0, 2).join(' ')} failed:\n${run.stderr}`);
-    return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as Record<string, number>;
+    const figures = run.stdout.trim().split('\n').at(-1)!;
+    process.stderr.write(`  ${figures}\n`); // kept even if a later measurement fails
+    return JSON.parse(figures) as Record<string, number>;
   };
   const table: { label: string; cells: string[] }[] = [];
   const header = ['what'];
