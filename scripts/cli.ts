@@ -22,7 +22,7 @@ const commands: Record<string, { summary: string; load: () => Promise<{ run: Cli
   audit: { summary: 'audit --student <no> | --staff <id> [--since D] [--until D] [--json] --as <admin_id>   who accessed which records (admins)', load: () => import('./commands/audit.ts') },
   student: { summary: 'student export|correct|delete <student_no> --as <admin_id> ...   records rights (APPI): disclose, correct, delete', load: () => import('./commands/student.ts') },
   retention: { summary: 'retention report|run [--as <admin_id>] [--json]   the records-retention policy (RETENTION_*_YEARS)', load: () => import('./commands/retention.ts') },
-  db: { summary: 'db migrate                            apply database migrations', load: () => import('./commands/db.ts') },
+  db: { summary: 'db migrate | db copy --to <url> [--json] | db backup <file> [--force] | db restore <file> [--force]   database operations (docs/OPERATIONS.md)', load: () => import('./commands/db.ts') },
 };
 
 function usage(): string {
