@@ -2,12 +2,9 @@
 // a temporary SQLite database, or PostgreSQL when BENCH_POSTGRES_URL names a server (a database
 // is created and dropped per run). Prints a Markdown table.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { openDatabase, type Database } from '../src/store/database.ts';
+import { readFileSync, rmSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import type { Database } from '../src/store/database.ts';
 import { importSchool } from '../src/store/import/index.ts';
 import { buildDemoSchool } from '../src/store/demo/index.ts';
 import { serviceContext } from '../src/services/context.ts';
@@ -15,7 +12,7 @@ import { createEngine } from '../src/engine/handle-turn.ts';
 import { parseShellLine } from '../src/adapters/shell/parse.ts';
 import { fileURLToPath } from 'node:url';
 import { writeLargeExport } from './bench/large-export.ts';
-import type { ImportFigures, SchoolFigures } from './bench/district.ts';
+import { withFreshDatabase, type ImportFigures, type SchoolFigures } from './bench/district.ts';
 import { createChatModel, createLlmEngine, summarisePromptSizes } from '../src/engine/llm/index.ts';
 import { analyseStudent } from '../src/analysis/analyse-student.ts';
 import { loadRecords } from '../src/store/analysis-repository.ts';
@@ -31,34 +28,8 @@ const NOW = new Date('2026-11-20T17:00:00+09:00');
 const postgresUrl = process.env.BENCH_POSTGRES_URL;
 const rows: string[][] = [];
 
-async function withDatabase<T>(work: (database: Database) => Promise<T>): Promise<T> {
-  if (postgresUrl) {
-    const name = `yorisoi_bench_${randomBytes(4).toString('hex')}`;
-    const admin = async (sql: string) => {
-      const c = new pg.Client({ connectionString: postgresUrl });
-      await c.connect();
-      await c.query(sql).finally(() => c.end());
-    };
-    await admin(`CREATE DATABASE ${name}`);
-    const url = new URL(postgresUrl);
-    url.pathname = `/${name}`;
-    const database = await openDatabase(url.toString());
-    try {
-      return await work(database);
-    } finally {
-      await database.close();
-      await admin(`DROP DATABASE ${name} WITH (FORCE)`);
-    }
-  }
-  const dir = mkdtempSync(join(tmpdir(), 'yorisoi-bench-'));
-  const database = await openDatabase(`file:${join(dir, 'bench.db')}`);
-  try {
-    return await work(database);
-  } finally {
-    await database.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
+/** A fresh database for one bench: a temp SQLite file, or a new database on BENCH_POSTGRES_URL. */
+const withDatabase = <T>(work: (database: Database) => Promise<T>): Promise<T> => withFreshDatabase(postgresUrl, work);
 
 async function timed(fn: () => Promise<unknown>): Promise<number> {
   const start = performance.now();

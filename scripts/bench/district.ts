@@ -54,7 +54,7 @@ const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 
 /** A fresh database: a temp SQLite file, or a new database on the PostgreSQL server. */
-async function withFreshDatabase<T>(postgresUrl: string | undefined, work: (database: Database) => Promise<T>): Promise<T> {
+export async function withFreshDatabase<T>(postgresUrl: string | undefined, work: (database: Database) => Promise<T>): Promise<T> {
   if (postgresUrl) {
     const name = `yorisoi_bench_${randomBytes(4).toString('hex')}`;
     const admin = async (sql: string) => {

@@ -5,13 +5,12 @@
 // terminal chat, and the CLI. Then every line they logged is searched for the sample school's
 // names (kanji, kana, romaji) and student numbers: none may appear, and every bot log line is JSON.
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSchool } from '../../src/store/import/index.ts';
 import { createTestDatabase, type TestDatabase } from '../helpers/database.ts';
-import { runTs, startTs, type RunningProcess } from '../helpers/run.ts';
+import { freePort, runTs, startTs, type RunningProcess } from '../helpers/run.ts';
 import { SAMPLE_NOW, SAMPLE_SCHOOL_DIR } from '../helpers/sample-school.ts';
 import { fixtureTermsIn } from '../helpers/fixture-terms.ts';
 import { slackSignature, startSlackStandIn, STAND_IN_BOT_USER, STAND_IN_TEAM, type SlackStandIn } from '../helpers/slack-stand-in.ts';
@@ -22,13 +21,6 @@ const T04_SLACK = 'U0AT04HAYASHI';
 
 
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 let database: TestDatabase;
 let slack: SlackStandIn;

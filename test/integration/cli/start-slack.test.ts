@@ -1,12 +1,11 @@
 // `npm start` with Slack configured (HTTP mode), against a local stand-in for Slack's Web API:
 // the real bot in a child process, signed events in, Web API calls out. A record question asked
 // in a channel is answered by DM with only a pointer in the thread; a slash command ephemerally.
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importSchool } from '../../../src/store/import/index.ts';
 import { openDatabase, type Db } from '../../../src/store/database.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
-import { startTs, type RunningProcess } from '../../helpers/run.ts';
+import { freePort, startTs, type RunningProcess } from '../../helpers/run.ts';
 import { SAMPLE_NOW, SAMPLE_SCHOOL_DIR } from '../../helpers/sample-school.ts';
 import { slackSignature, startSlackStandIn, STAND_IN_BOT_USER, STAND_IN_TEAM, type SlackStandIn } from '../../helpers/slack-stand-in.ts';
 
@@ -17,13 +16,6 @@ let slack: SlackStandIn;
 let bot: RunningProcess;
 let eventsUrl: string;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** Reads what the bot (another process) wrote, through a client of our own. */
 async function readBotDatabase<T>(read: (db: Db) => Promise<T>): Promise<T> {

@@ -4,13 +4,12 @@
 // handled once, and a process killed in the middle of saving loses no observation it confirmed
 // and leaves none half-written. (Each digest going out once with two instances is proven with
 // real processes in test/integration/jobs/two-processes.test.ts.)
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../../src/store/database.ts';
 import { importSchool } from '../../../src/store/import/index.ts';
 import { migrationNames } from '../../../src/store/migrate.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
-import { startTs, type RunningProcess } from '../../helpers/run.ts';
+import { freePort, startTs, type RunningProcess } from '../../helpers/run.ts';
 import { SAMPLE_NOW, SAMPLE_SCHOOL_DIR } from '../../helpers/sample-school.ts';
 import { slackSignature, startSlackStandIn, STAND_IN_BOT_USER, STAND_IN_TEAM, type SlackCall, type SlackStandIn } from '../../helpers/slack-stand-in.ts';
 
@@ -23,13 +22,6 @@ let slack: SlackStandIn;
 const bots: { process: RunningProcess; url: string }[] = [];
 let eventNo = 0;
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 async function withReader<T>(read: (db: Db) => Promise<T>): Promise<T> {
   const reader = await openDatabase(database.url, { migrate: false });
