@@ -21,11 +21,22 @@ export async function resolveStudent(
   intent: string,
 ): Promise<StudentResolution> {
   const visible = await listStudents(ctx.db, scopeClassIds(staff));
-  const matches = findMentionedStudents(text, visible);
+  let matches = findMentionedStudents(text, visible);
+  // A student of the school named in full is the one meant, even out of the asker's scope: then a
+  // family name alone matching someone in scope ("Tanaka" of "Misaki Tanaka", asked by 田中悠人's
+  // teacher) is not who was meant (found by test/property). Out of scope, the answer is as for
+  // nobody, and the attempt is audited below.
+  if (scopeClassIds(staff) !== 'all' && !matches.some((m) => m.strength === 'full')) {
+    const everyone = await listStudents(ctx.db, 'all');
+    if (findMentionedStudents(text, everyone).some((m) => m.strength === 'full')) matches = [];
+  }
   const byId = new Map(visible.map((s) => [s.id, s]));
   const candidates = matches.map((m) => byId.get(m.studentId)).filter((s): s is StudentIdentity => s !== undefined);
-  if (candidates.length === 1) return { kind: 'found', student: candidates[0]! };
-  if (candidates.length > 1) return { kind: 'ambiguous', candidates };
+  // A name that may be part of another name (「かれんさん」 and 蓮) is asked back even when it is the
+  // only candidate: a wrong guess would answer about the wrong student (domain/names.ts).
+  const certain = matches.every((m) => m.strength !== 'uncertain');
+  if (candidates.length === 1 && certain) return { kind: 'found', student: candidates[0]! };
+  if (candidates.length > 0) return { kind: 'ambiguous', candidates };
 
   if (scopeClassIds(staff) !== 'all') await auditOutOfScopeMentions(ctx, staff, text, intent);
   return { kind: 'none' };

@@ -4,7 +4,8 @@
 // gets 401 and never reaches Bolt, and shutdown can refuse new work while old work finishes.
 import { createServer, type IncomingMessage as HttpRequest, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HTTPReceiver, type App, type Receiver } from '@slack/bolt';
+import { parse as parseQueryString } from 'node:querystring';
+import { HTTPModuleFunctions, HTTPReceiver, type App, type Receiver } from '@slack/bolt';
 import type { Readiness, ReadinessCheck } from '../../chat/types.ts';
 import { checkSlackSignature } from './signature.ts';
 import { sdkLogger, type SlackLog } from './log.ts';
@@ -42,6 +43,19 @@ export class GatedHttpReceiver implements Receiver {
       processBeforeResponse: options.processBeforeResponse,
       logger: sdkLogger(options.log),
       // Bolt answers an event nobody acked within 3 s with 404; every listener here acks first.
+      // A signed payload Bolt cannot take apart (`"event": null`, `actions` without a team) throws
+      // a TypeError before anything acks it, which Bolt answers with 500, and Slack retries a
+      // request that can never succeed: it is a bad request (found by test/property). Any other
+      // failure keeps Bolt's answer (a 500 that Slack retries, a 401 for authorization).
+      processEventErrorHandler: async (args) => {
+        if (args.error instanceof TypeError && !args.response.headersSent) {
+          options.log('warn', 'slack_payload_malformed', {});
+          args.response.writeHead(400);
+          args.response.end();
+          return true;
+        }
+        return HTTPModuleFunctions.defaultProcessEventErrorHandler(args);
+      },
     });
   }
 
@@ -114,6 +128,13 @@ export class GatedHttpReceiver implements Receiver {
       this.options.log('warn', 'slack_signature_rejected', { reason: check.reason });
       return reply(res, 401);
     }
+    // Bolt reads the body as an object without looking: a signed `null` (or `payload=null`) threw
+    // inside its request handler where nothing catches it, and the unhandled rejection ended the
+    // process (found by test/property). A body that is not an object is a bad request.
+    if (!bodyIsAnObject(req, rawBody)) {
+      this.options.log('warn', 'slack_payload_malformed', {});
+      return reply(res, 400);
+    }
     // Bolt reuses a body that was already read (it checks `rawBody`), and verifies it again.
     Object.assign(req, { rawBody });
     try {
@@ -132,6 +153,24 @@ function replyJson(res: ServerResponse, status: number, body: Record<string, unk
 function reply(res: ServerResponse, status: number): void {
   res.writeHead(status);
   res.end();
+}
+
+/** Whether the body, parsed as Bolt parses it (a form, its `payload` field, or JSON), is an object. */
+function bodyIsAnObject(req: HttpRequest, rawBody: Buffer): boolean {
+  const text = rawBody.toString('utf8');
+  let parsed: unknown;
+  try {
+    if (req.headers['content-type'] === 'application/x-www-form-urlencoded') {
+      const { payload } = parseQueryString(text);
+      if (typeof payload !== 'string') return true;
+      parsed = JSON.parse(payload);
+    } else {
+      parsed = JSON.parse(text);
+    }
+  } catch {
+    return true; // not JSON: Bolt answers 400 itself
+  }
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed);
 }
 
 function isSslCheck(req: HttpRequest, rawBody: Buffer): boolean {

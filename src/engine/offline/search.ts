@@ -75,8 +75,11 @@ function keywordsOf(text: string, author: string | undefined): string[] {
   if (quoted.length > 0) return [...new Set(quoted)];
 
   // 「〜が出てくる」「〜を含む」「〜に関する記録」, "mentioning X", "containing X".
+  // The term starts where its run of characters does (the lookbehind): otherwise every position of
+  // a long run is tried as a start and each scans the run again (quadratic; a 10,000-character
+  // message took seconds, found by test/property). The first match found is the same.
   const marked =
-    /([\p{Script=Han}\p{Script=Katakana}ーA-Za-z0-9]{2,})(?:という(?:言葉|単語|記述)?)?(?:が出てくる|が含まれ|を含む|が書かれ|に関する|についての)/u.exec(text) ??
+    /(?<![\p{Script=Han}\p{Script=Katakana}ーA-Za-z0-9])([\p{Script=Han}\p{Script=Katakana}ーA-Za-z0-9]{2,})(?:という(?:言葉|単語|記述)?)?(?:が出てくる|が含まれ|を含む|が書かれ|に関する|についての)/u.exec(text) ??
     /\b(?:mentioning|containing|mentions|about the word|with the word|that mention|word)\s+((?:(?:the|a|an)\s+)?[A-Za-z][A-Za-z-]+)/i.exec(text);
   const term = marked?.[1]?.replace(/^(?:the|a|an)\s+/i, '');
   if (term && !JA_FILLER.has(term) && !EN_STOP.has(term.toLowerCase())) return [term];

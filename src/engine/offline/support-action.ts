@@ -148,7 +148,11 @@ const JA_VERBS: readonly [SupportActionKind, string][] = [
 /** 「〜を今日から始めました」: the object, then within the clause the verb. */
 function japaneseAction(text: string): { kind: SupportActionKind; object: string; between?: string; verbEnd: number } | undefined {
   for (const [kind, verbs] of JA_VERBS) {
-    const re = new RegExp(`([^。!?]*?)(?:を|は|も|、)([^。を]{0,20}?)(?:${verbs})`, 'u');
+    // The object starts where a sentence does: `(?<![^。!?])`. Without it every position of a long
+    // message is tried as a start and each scans to the sentence's end (quadratic: a 10,000-character
+    // message took over 30 s, found by test/property). A match from inside a sentence also matches
+    // from its start, so the first match found is the same.
+    const re = new RegExp(`(?<![^。!?])([^。!?]*?)(?:を|は|も|、)([^。を]{0,20}?)(?:${verbs})`, 'u');
     const m = re.exec(text);
     if (m) return { kind, object: m[1]!, between: m[2], verbEnd: m.index + m[0].length };
   }

@@ -5,7 +5,9 @@
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/g;
 
 export function prepare(text: string): string {
-  return text.normalize('NFKC').replace(ZERO_WIDTH, '').replace(/\s+/g, ' ').trim();
+  // Zero-width characters go first: NFKC joins half-width ﾍ and ﾞ into ベ only when nothing stands
+  // between them (「ﾜﾀﾅﾍ\u200Bﾞ」 kept a loose ﾞ and matched nobody; found by test/property).
+  return text.replace(ZERO_WIDTH, '').normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
 
 /** Kana only occur in Japanese; a message with kana is read with the Japanese rules. */

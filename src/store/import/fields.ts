@@ -8,18 +8,36 @@ const show = (input: unknown) => JSON.stringify(String(input));
 export const requiredText = z.string().min(1, { error: 'is empty (a value is required)' });
 export const optionalText = z.string();
 
-/** Ids are matched across files and against the database, so stray spaces inside them are errors. */
+/**
+ * Text the database indexes (a student's name, a calendar label, part of a natural key) must stay
+ * under PostgreSQL's limit for one B-tree index entry, about 2,700 bytes: a longer value failed in
+ * the middle of the write with a driver error rather than an ImportError naming the cell (found by
+ * test/property/csv-import.test.ts). `max` counts UTF-16 units, each at most 3 bytes in UTF-8.
+ */
+export function shortText(max: number, options: { required: boolean }) {
+  const text = options.required ? requiredText : optionalText;
+  return text.max(max, { error: (issue) => `is ${String(issue.input).length.toLocaleString('en')} characters long (at most ${max} are allowed)` });
+}
+
+/**
+ * Ids are matched across files and against the database, so stray spaces inside them are errors.
+ * "|" joins the parts of an import key (observations: time|student|author): ids holding it made
+ * two different rows share a key, and the import stopped on the database's unique constraint
+ * instead of an ImportError, or took one student's note for another's (test/property).
+ */
 export function identifier(what: string) {
   return z
     .string()
     .min(1, { error: `is empty (a ${what} is required)` })
     .max(64, { error: `${what} is longer than 64 characters` })
-    .refine((v) => !/\s/.test(v), { error: (issue) => `invalid ${what} ${show(issue.input)} (contains a space)` });
+    .refine((v) => !/\s/.test(v), { error: (issue) => `invalid ${what} ${show(issue.input)} (contains a space)` })
+    .refine((v) => !v.includes('|'), { error: (issue) => `invalid ${what} ${show(issue.input)} (contains "|")` });
 }
 
 export function optionalIdentifier(what: string) {
   return z
     .string()
+    .max(64, { error: `${what} is longer than 64 characters` })
     .refine((v) => !/\s/.test(v), { error: (issue) => `invalid ${what} ${show(issue.input)} (contains a space)` })
     .transform((v) => (v === '' ? null : v));
 }

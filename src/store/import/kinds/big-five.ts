@@ -1,6 +1,6 @@
 // assessments_big5.csv: one Big Five result per student, date and instrument.
 import { z } from 'zod';
-import { decimal, identifier, isoDate, requiredText } from '../fields.ts';
+import { decimal, identifier, isoDate, shortText } from '../fields.ts';
 import { classify, createInBatches, result, updateEach, type SyncContext, type TableResult } from '../sync.ts';
 import type { Row } from '../table.ts';
 
@@ -9,7 +9,8 @@ const trait = (name: string) => decimal(name, 1, 5);
 export const bigFiveSchema = z.object({
   student_no: identifier('student_no'),
   assessed_on: isoDate,
-  instrument: requiredText,
+  // Part of the result's unique key, so indexed (fields.ts, shortText).
+  instrument: shortText(100, { required: true }),
   openness: trait('openness'),
   conscientiousness: trait('conscientiousness'),
   extraversion: trait('extraversion'),

@@ -2,14 +2,15 @@
 // new or already there; a changed label is a different entry.
 import { z } from 'zod';
 import { CALENDAR_KINDS } from '../../../domain/school.ts';
-import { isoDate, oneOf, optionalText } from '../fields.ts';
+import { isoDate, oneOf, shortText } from '../fields.ts';
 import { classify, createInBatches, result, type SyncContext, type TableResult } from '../sync.ts';
 import type { Row } from '../table.ts';
 
 export const calendarSchema = z.object({
   date: isoDate,
   kind: oneOf('kind', CALENDAR_KINDS),
-  label: optionalText,
+  // Part of the entry's unique key, so indexed (fields.ts, shortText).
+  label: shortText(200, { required: false }),
 });
 export type CalendarRow = z.output<typeof calendarSchema>;
 export const calendarKey = ['date', 'kind', 'label'] as const;

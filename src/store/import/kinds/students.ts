@@ -1,15 +1,16 @@
 // students.csv: the students, their class and their homeroom teacher.
 import { z } from 'zod';
-import { identifier, integer, isoDate, optionalIdentifier, optionalText, requiredText } from '../fields.ts';
+import { identifier, integer, isoDate, optionalIdentifier, shortText } from '../fields.ts';
 import { classify, createInBatches, result, updateEach, type SyncContext, type TableResult } from '../sync.ts';
 import type { Row } from '../table.ts';
 
 export const studentSchema = z.object({
   student_no: identifier('student_no'),
-  family_name: requiredText,
-  given_name: requiredText,
-  family_name_kana: optionalText,
-  given_name_kana: optionalText,
+  // Names are indexed (fields.ts, shortText); 100 characters is far beyond any real name.
+  family_name: shortText(100, { required: true }),
+  given_name: shortText(100, { required: true }),
+  family_name_kana: shortText(100, { required: false }),
+  given_name_kana: shortText(100, { required: false }),
   // 1-3 in a junior high school; 7-9 where a combined compulsory school numbers them on.
   grade: integer('grade', 1, 9),
   class: identifier('class'),

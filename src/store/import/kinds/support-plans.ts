@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { PLAN_STATUSES } from '../../../domain/school.ts';
-import { identifier, integer, isoDate, oneOf, optionalText, requiredText } from '../fields.ts';
+import { identifier, integer, isoDate, oneOf, optionalText, requiredText, shortText } from '../fields.ts';
 import { classify, createInBatches, result, updateEach, type SyncContext, type TableResult } from '../sync.ts';
 import type { Row } from '../table.ts';
 
@@ -12,7 +12,8 @@ export const supportPlanSchema = z.object({
   started_on: isoDate,
   tier: integer('tier', 1, 3),
   goal: requiredText,
-  strategy: requiredText,
+  // Part of the plan's import key (student, start, strategy), which is indexed (fields.ts, shortText).
+  strategy: shortText(500, { required: true }),
   owner_staff_id: identifier('staff_id'),
   review_on: isoDate,
   status: oneOf('status', PLAN_STATUSES),
