@@ -18,7 +18,17 @@ export async function onceForEvent(ledger: EventLedger, log: SlackLog, eventId: 
     return work();
   }
   const key = eventKey(eventId);
-  if (!(await ledger.claim(key))) {
+  let claimed: boolean;
+  try {
+    claimed = await ledger.claim(key);
+  } catch (error) {
+    // The ledger lives in the database. When that cannot be reached, the engine cannot read or
+    // write either and answers "temporarily unavailable": telling the person so beats dropping an
+    // event Slack already has its ack for. A duplicate delivery would at worst repeat that notice.
+    log('warn', 'slack_ledger_unavailable', { eventId, ...errorFields(error) });
+    return work();
+  }
+  if (!claimed) {
     log('info', 'slack_event_duplicate_dropped', { eventId });
     return;
   }

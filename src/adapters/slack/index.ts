@@ -3,7 +3,7 @@
 // edit form into turns. Audience, exactly-once and rate limits are handled here, not in the engine.
 import { App, ErrorCode, webApi, type Authorize } from '@slack/bolt';
 import { encodeConversationRef } from '../../chat/conversation-ref.ts';
-import type { ChatAdapter, EventLedger, InstallationStore, ReadinessCheck } from '../../chat/types.ts';
+import type { ChatAdapter, EventLedger, Installation, InstallationStore, ReadinessCheck } from '../../chat/types.ts';
 import { listChannelMembers } from './channel-members.ts';
 import { deliverReply, deliverToChannel } from './deliver.ts';
 import { createInFlight } from './in-flight.ts';
@@ -70,8 +70,22 @@ export function createSlackAdapter(options: SlackAdapterOptions, internals: Slac
   let botUserId: string | undefined;
   const ownUserId = async (): Promise<string | undefined> => (botUserId ??= (await client.auth.test()).user_id);
 
+  // The store's last answer for each workspace, used only when the store cannot be reached: Bolt
+  // acknowledges and drops any event whose authorization fails, so during a database outage the
+  // events would vanish; with it, they reach the engine, which says "temporarily unavailable".
+  const lastKnown = new Map<string, Installation>();
   const authorize: Authorize<boolean> = async (source) => {
-    const installation = source.teamId ? await options.installations.find('slack', source.teamId) : undefined;
+    if (!source.teamId) throw new Error('workspace not installed');
+    let installation: Installation | undefined;
+    try {
+      installation = await options.installations.find('slack', source.teamId);
+      if (installation) lastKnown.set(source.teamId, installation);
+      else lastKnown.delete(source.teamId);
+    } catch (error) {
+      installation = lastKnown.get(source.teamId);
+      if (!installation) throw error;
+      log('warn', 'slack_installations_unavailable', errorFields(error));
+    }
     if (!installation) throw new Error('workspace not installed');
     return { botToken: installation.botToken, botUserId: installation.botUserId, botId: installation.botId, teamId: installation.workspaceId };
   };
@@ -84,7 +98,9 @@ export function createSlackAdapter(options: SlackAdapterOptions, internals: Slac
       const auth = await client.auth.test();
       if (!auth.team_id || !auth.user_id) throw new Error('Slack auth.test returned no team or bot user');
       botUserId = auth.user_id;
-      await options.installations.save({ platform: 'slack', workspaceId: auth.team_id, botToken: options.botToken, botUserId: auth.user_id, ...(auth.bot_id ? { botId: auth.bot_id } : {}) });
+      const own: Installation = { platform: 'slack', workspaceId: auth.team_id, botToken: options.botToken, botUserId: auth.user_id, ...(auth.bot_id ? { botId: auth.bot_id } : {}) };
+      await options.installations.save(own);
+      lastKnown.set(own.workspaceId, own);
 
       const receiver = createReceiver(
         {
