@@ -19,3 +19,12 @@ export async function saveConversationState(db: Db, conversationKey: string, sta
   const data = { staffId, state: JSON.stringify(state), expiresAt };
   await db.conversationMemory.upsert({ where: { key }, create: { key, ...data }, update: data });
 }
+
+/**
+ * Deletes what no conversation can use any more: an expired memory still names students and
+ * quotes drafts, and records about children are kept no longer than they serve (APPI art. 22).
+ * One indexed DELETE; returns how many rows went.
+ */
+export function forgetExpiredConversations(db: Db, now: Date): Promise<number> {
+  return db.$executeRaw`DELETE FROM "ConversationMemory" WHERE "expiresAt" <= ${now}`;
+}
