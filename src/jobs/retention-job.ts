@@ -6,11 +6,11 @@
 import { schoolDateOf, schoolLocalTimeToInstant } from '../domain/dates.ts';
 import { isRetentionOn, type RetentionPolicy } from '../services/records-rights/retention-policy.ts';
 import type { RetentionReport } from '../services/records-rights/retention.ts';
+import { errorFields, type JobLog } from './job-log.ts';
 
 export const DEFAULT_RETENTION_TIME = { hour: 3, minute: 0 } as const;
 export const DEFAULT_RETENTION_CHECK_EVERY_MS = 10 * 60 * 1000;
 
-type LogFields = Record<string, string | number | boolean>;
 
 export interface RetentionScheduleDeps {
   policy: RetentionPolicy;
@@ -18,7 +18,7 @@ export interface RetentionScheduleDeps {
   run(policy: RetentionPolicy): Promise<RetentionReport>;
   now: () => Date;
   /** Codes and counts only: never student numbers. */
-  log(level: 'info' | 'warn' | 'error', code: string, fields?: LogFields): void;
+  log: JobLog;
   /** When in the day (Asia/Tokyo) the run is due. */
   at?: { hour: number; minute: number };
   checkEveryMs?: number;
@@ -82,11 +82,4 @@ export function startRetentionSchedule(deps: RetentionScheduleDeps): RetentionSc
     },
     idle: () => current,
   };
-}
-
-/** The error's class and code only: driver messages can quote the data they choked on. */
-function errorFields(error: unknown): LogFields {
-  if (!(error instanceof Error)) return { error: typeof error };
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' || typeof code === 'number' ? { error: error.name, errorCode: code } : { error: error.name };
 }

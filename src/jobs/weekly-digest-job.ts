@@ -5,6 +5,7 @@
 import { formatDigestSchedule, type DigestSchedule } from '../domain/digest-schedule.ts';
 import { lastDueSlot, nextSlot } from './digest-schedule.ts';
 import type { DigestClaims } from './types.ts';
+import { errorFields, type JobLog } from './job-log.ts';
 
 export type { DigestClaims } from './types.ts';
 
@@ -12,7 +13,6 @@ export type { DigestClaims } from './types.ts';
 export const DEFAULT_DIGEST_LEASE_MS = 10 * 60 * 1000;
 export const DEFAULT_DIGEST_CHECK_EVERY_MS = 60 * 1000;
 
-type LogFields = Record<string, string | number | boolean>;
 
 export interface DigestJobDeps {
   claims: DigestClaims;
@@ -28,7 +28,7 @@ export interface DigestJobDeps {
   instanceId: string;
   leaseMs?: number;
   /** Codes, counts and staff ids only: no names, no digest content. */
-  log(level: 'info' | 'warn' | 'error', code: string, fields?: LogFields): void;
+  log: JobLog;
 }
 
 export interface DigestWeekResult {
@@ -127,11 +127,4 @@ export function startDigestScheduler(deps: DigestJobDeps & { schedule: DigestSch
     },
     idle: () => current,
   };
-}
-
-/** The error's class and code only: messages from SDKs and drivers can quote personal data. */
-function errorFields(error: unknown): LogFields {
-  if (!(error instanceof Error)) return { error: typeof error };
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' || typeof code === 'number' ? { error: error.name, errorCode: code } : { error: error.name };
 }

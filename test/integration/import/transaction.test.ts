@@ -1,34 +1,11 @@
 // Validation catches bad rows before writing; this covers what it cannot: a failure in the
 // middle of writing (a full disk, a constraint, a bug) must roll back every earlier write.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../../src/store/database.ts';
 import { importSchool } from '../../../src/store/import/index.ts';
 import { createTestDatabase, type TestDatabase } from '../../helpers/database.ts';
+import { failingInside } from '../../helpers/failing-db.ts';
 import { appendLine, copySample, dumpDatabase, editLine, removeTempDirs } from './fixtures.ts';
 
-/** The same client, except that `model.method` fails inside a transaction. */
-function failingInside(db: Db, model: string, method: string): Db {
-  const tx = (inner: object) =>
-    new Proxy(inner, {
-      get(target, prop) {
-        const value = Reflect.get(target, prop);
-        if (prop !== model) return value;
-        return new Proxy(value as object, {
-          get(delegate, name) {
-            if (name === method) return () => Promise.reject(new Error('simulated write failure'));
-            return Reflect.get(delegate, name);
-          },
-        });
-      },
-    });
-  return new Proxy(db, {
-    get(target, prop) {
-      if (prop !== '$transaction') return Reflect.get(target, prop);
-      return (fn: (t: object) => Promise<unknown>, options: unknown) =>
-        (target.$transaction as (f: (t: object) => Promise<unknown>, o: unknown) => Promise<unknown>)((t) => fn(tx(t)), options);
-    },
-  });
-}
 
 describe('one transaction', () => {
   let database: TestDatabase;

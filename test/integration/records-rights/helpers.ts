@@ -2,6 +2,7 @@
 // to look at every table at once.
 import { Prisma } from '../../../src/store/generated/sqlite/client.ts';
 import type { Db } from '../../../src/store/database.ts';
+export { failingInside } from '../../helpers/failing-db.ts';
 import { serviceContext, type ServiceContext } from '../../../src/services/context.ts';
 import { importSchool } from '../../../src/store/import/index.ts';
 import { findStaffMember } from '../../../src/store/staff-repository.ts';
@@ -74,26 +75,3 @@ export async function rowsContaining(database: TestDatabase, needles: readonly s
   return hits;
 }
 
-/** The same client, except that `model.method` fails inside a transaction (a fault in mid-write). */
-export function failingInside(db: Db, model: string, method: string): Db {
-  const tx = (inner: object) =>
-    new Proxy(inner, {
-      get(target, prop) {
-        const value = Reflect.get(target, prop);
-        if (prop !== model) return value;
-        return new Proxy(value as object, {
-          get(delegate, name) {
-            if (name === method) return () => Promise.reject(new Error('simulated write failure'));
-            return Reflect.get(delegate, name);
-          },
-        });
-      },
-    });
-  return new Proxy(db, {
-    get(target, prop) {
-      if (prop !== '$transaction') return Reflect.get(target, prop);
-      return (fn: (t: object) => Promise<unknown>, options: unknown) =>
-        (target.$transaction as (f: (t: object) => Promise<unknown>, o: unknown) => Promise<unknown>)((t) => fn(tx(t)), options);
-    },
-  });
-}
