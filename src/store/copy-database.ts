@@ -1,6 +1,7 @@
 // `db copy`: moves a school from one database to another (typically SQLite -> PostgreSQL; any
 // pair of providers works). Every model is copied in foreign-key order through the Prisma
-// delegates (findMany on the source, createMany on the target), so each provider's DateTime,
+// delegates (findMany on the source, createMany on the target; attendance, most of the rows, in
+// bulk through store/attendance-insert.ts), so each provider's DateTime,
 // Boolean and Float encodings are converted by Prisma rather than by hand.
 //
 // - The target is migrated first (openDatabase does it) and must hold no rows at all.
@@ -18,6 +19,7 @@ import { existsSync } from 'node:fs';
 import { Prisma } from './generated/sqlite/client.ts';
 import { openDatabase, providerOf, type Database, type Db, type Provider } from './database.ts';
 import { checkReadiness } from './readiness.ts';
+import { insertAttendance, type AttendanceInsertRow } from './attendance-insert.ts';
 
 export interface CopyModel {
   name: Prisma.ModelName;
@@ -243,7 +245,8 @@ export async function copyBetween(source: Database, target: Database, options: C
           for (;;) {
             const rows = await from.findMany({ where: last ? keysetAfter(m.key, last) : undefined, orderBy, take });
             if (rows.length === 0) break;
-            const { count } = await to.createMany({ data: rows });
+            // Attendance, most of the rows, in bulk (store/attendance-insert.ts); the rest by createMany.
+            const count = m.name === 'Attendance' ? await insertAttendance(tx, target.provider, rows as unknown as AttendanceInsertRow[]) : (await to.createMany({ data: rows })).count;
             if (count !== rows.length) throw new CopyFailedError(`"${m.name}": wrote ${count} of a page of ${rows.length} rows`);
             copied += rows.length;
             pages += 1;

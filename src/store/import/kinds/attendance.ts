@@ -5,6 +5,7 @@ import { ATTENDANCE_STATUSES } from '../../../domain/school.ts';
 import { identifier, integer, isoDate, oneOf, optionalText } from '../fields.ts';
 import { classify, createInBatches, result, updateEach, type SyncContext, type TableResult } from '../sync.ts';
 import type { Row } from '../table.ts';
+import { insertAttendance } from '../../attendance-insert.ts';
 
 export const attendanceSchema = z.object({
   date: isoDate,
@@ -52,17 +53,10 @@ export async function syncAttendance(ctx: SyncContext, rows: Row<AttendanceRow>[
     (r) => `${r.student_no}|${r.date}`,
     (r, e) => r.status !== e.status || r.periods_attended !== e.periodsAttended || r.note !== e.note,
   );
-  // Most of an export (a row per student per school day; a district's year is a million): one
-  // INSERT ... SELECT over a JSON array per batch, one bound parameter, instead of createMany,
-  // which spends about 0.14 ms a row building its query (100,000 rows: 13.8 s, now about 1 s).
-  await createInBatches(ctx, 'attendance', plan.creates, (batch) => {
-    const json = JSON.stringify(batch.map(({ data: r }) => [r.student_no, r.date, r.status, r.periods_attended, r.note]));
-    return ctx.provider === 'sqlite'
-      ? tx.$executeRaw`INSERT INTO "Attendance" ("studentId", "date", "status", "periodsAttended", "note")
-          SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(${json})`
-      : tx.$executeRaw`INSERT INTO "Attendance" ("studentId", "date", "status", "periodsAttended", "note")
-          SELECT r ->> 0, r ->> 1, r ->> 2, (r ->> 3)::int, r ->> 4 FROM json_array_elements(${json}::json) AS r`;
-  });
+  // In bulk (store/attendance-insert.ts): 100,000 new rows took 13.8 s through createMany, now ~1 s.
+  await createInBatches(ctx, 'attendance', plan.creates, (batch) =>
+    insertAttendance(tx, ctx.provider, batch.map(({ data: r }) => ({ studentId: r.student_no, date: r.date, status: r.status, periodsAttended: r.periods_attended, note: r.note }))),
+  );
   await updateEach(ctx, 'attendance', plan.updates, ({ row: { data: r } }) =>
     tx.attendance.update({
       where: { studentId_date: { studentId: r.student_no, date: r.date } },
