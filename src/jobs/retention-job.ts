@@ -7,6 +7,7 @@ import { schoolDateOf, schoolLocalTimeToInstant } from '../domain/dates.ts';
 import { isRetentionOn, type RetentionPolicy } from '../services/records-rights/retention-policy.ts';
 import type { RetentionReport } from '../services/records-rights/retention.ts';
 import { errorFields, type JobLog } from './job-log.ts';
+import { startPeriodicCheck, type PeriodicCheck } from './periodic-check.ts';
 
 export const DEFAULT_RETENTION_TIME = { hour: 3, minute: 0 } as const;
 export const DEFAULT_RETENTION_CHECK_EVERY_MS = 10 * 60 * 1000;
@@ -24,12 +25,8 @@ export interface RetentionScheduleDeps {
   checkEveryMs?: number;
 }
 
-export interface RetentionScheduler {
-  /** Stops checking; resolves once a run in progress has finished. */
-  stop(): Promise<void>;
-  /** Resolves when the current check finishes. */
-  idle(): Promise<void>;
-}
+/** stop() resolves once a run in progress has finished. */
+export type RetentionScheduler = PeriodicCheck;
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -37,49 +34,27 @@ const pad = (n: number) => String(n).padStart(2, '0');
 export function startRetentionSchedule(deps: RetentionScheduleDeps): RetentionScheduler | undefined {
   if (!isRetentionOn(deps.policy)) return undefined;
   const at = deps.at ?? DEFAULT_RETENTION_TIME;
-  const every = deps.checkEveryMs ?? DEFAULT_RETENTION_CHECK_EVERY_MS;
   let lastRunOn: string | undefined;
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let current: Promise<void> = Promise.resolve();
-
-  const check = async () => {
-    const now = deps.now();
-    const today = schoolDateOf(now);
-    if (lastRunOn === today || now < schoolLocalTimeToInstant(`${today}T${pad(at.hour)}:${pad(at.minute)}`)) return;
-    const report = await deps.run(deps.policy);
-    lastRunOn = today;
-    deps.log('info', 'retention.run', {
-      asOf: report.asOf,
-      studentsDeleted: report.totals.delete_student ?? 0,
-      studentsWithObservationsDeleted: report.totals.delete_observations ?? 0,
-      observationsDeleted: report.totals.observations ?? 0,
-    });
-  };
-  const tick = () => {
-    // A failed run is tried again at the next check.
-    current = check()
-      .catch((error: unknown) => deps.log('error', 'retention.run_failed', errorFields(error)))
-      .then(() => {
-        if (stopped) return;
-        timer = setTimeout(tick, every);
-        // The schedule alone never keeps the process alive.
-        timer.unref?.();
-      });
-  };
-
   deps.log('info', 'retention.scheduler_started', {
     time: `${pad(at.hour)}:${pad(at.minute)}`,
     ...(deps.policy.observationYears === undefined ? {} : { observationYears: deps.policy.observationYears }),
     ...(deps.policy.studentYears === undefined ? {} : { studentYears: deps.policy.studentYears }),
   });
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await current;
+  return startPeriodicCheck({
+    everyMs: deps.checkEveryMs ?? DEFAULT_RETENTION_CHECK_EVERY_MS,
+    onError: (error) => deps.log('error', 'retention.run_failed', errorFields(error)),
+    async check() {
+      const now = deps.now();
+      const today = schoolDateOf(now);
+      if (lastRunOn === today || now < schoolLocalTimeToInstant(`${today}T${pad(at.hour)}:${pad(at.minute)}`)) return;
+      const report = await deps.run(deps.policy);
+      lastRunOn = today;
+      deps.log('info', 'retention.run', {
+        asOf: report.asOf,
+        studentsDeleted: report.totals.delete_student ?? 0,
+        studentsWithObservationsDeleted: report.totals.delete_observations ?? 0,
+        observationsDeleted: report.totals.observations ?? 0,
+      });
     },
-    idle: () => current,
-  };
+  });
 }

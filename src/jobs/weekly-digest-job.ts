@@ -6,6 +6,7 @@ import { formatDigestSchedule, type DigestSchedule } from '../domain/digest-sche
 import { lastDueSlot, nextSlot } from './digest-schedule.ts';
 import type { DigestClaims } from './types.ts';
 import { errorFields, type JobLog } from './job-log.ts';
+import { startPeriodicCheck, type PeriodicCheck } from './periodic-check.ts';
 
 export type { DigestClaims } from './types.ts';
 
@@ -39,12 +40,8 @@ export interface DigestWeekResult {
   failed: number;
 }
 
-export interface DigestScheduler {
-  /** Stops checking; resolves once the running check has finished its current recipient. */
-  stop(): Promise<void>;
-  /** Resolves when the current check finishes. */
-  idle(): Promise<void>;
-}
+/** stop() resolves once the running check has finished its current recipient. */
+export type DigestScheduler = PeriodicCheck;
 
 /**
  * Delivers `weekOf`'s digest to every recipient nobody has delivered it to yet. A failed delivery
@@ -92,39 +89,18 @@ export async function runDigestWeek(deps: DigestJobDeps, weekOf: string, options
  * scheduled only when the last has finished.
  */
 export function startDigestScheduler(deps: DigestJobDeps & { schedule: DigestSchedule; now: () => Date; checkEveryMs?: number }): DigestScheduler {
-  const every = deps.checkEveryMs ?? DEFAULT_DIGEST_CHECK_EVERY_MS;
-  let stopped = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let current: Promise<void> = Promise.resolve();
-
-  const check = async () => {
-    const slot = lastDueSlot(deps.schedule, deps.now());
-    if (!slot) return;
-    const result = await runDigestWeek(deps, slot.weekOf, { shouldStop: () => stopped });
-    // Quiet when nothing happened: after the week's run, every check finds everyone done.
-    if (result.sent + result.skipped + result.failed > 0) {
-      deps.log(result.failed > 0 ? 'warn' : 'info', 'digest.week_run', { weekOf: slot.weekOf, ...result });
-    }
-  };
-  const tick = () => {
-    current = check()
-      .catch((error: unknown) => deps.log('error', 'digest.check_failed', errorFields(error)))
-      .then(() => {
-        if (stopped) return;
-        timer = setTimeout(tick, every);
-        // The scheduler alone never keeps the process alive; the adapters do, and main stops it.
-        timer.unref?.();
-      });
-  };
-
   deps.log('info', 'digest.scheduler_started', { schedule: formatDigestSchedule(deps.schedule), nextSlot: nextSlot(deps.schedule, deps.now()).toISOString(), instanceId: deps.instanceId });
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await current;
+  return startPeriodicCheck({
+    everyMs: deps.checkEveryMs ?? DEFAULT_DIGEST_CHECK_EVERY_MS,
+    onError: (error) => deps.log('error', 'digest.check_failed', errorFields(error)),
+    async check(stopping) {
+      const slot = lastDueSlot(deps.schedule, deps.now());
+      if (!slot) return;
+      const result = await runDigestWeek(deps, slot.weekOf, { shouldStop: stopping });
+      // Quiet when nothing happened: after the week's run, every check finds everyone done.
+      if (result.sent + result.skipped + result.failed > 0) {
+        deps.log(result.failed > 0 ? 'warn' : 'info', 'digest.week_run', { weekOf: slot.weekOf, ...result });
+      }
     },
-    idle: () => current,
-  };
+  });
 }

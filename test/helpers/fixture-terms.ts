@@ -3,7 +3,7 @@
 // romaji), and every staff member's names (romaji: the local part of their e-mail address).
 import { readFileSync } from 'node:fs';
 import { toRomaji } from 'wanakana';
-import { SAMPLE_SCHOOL_DIR } from './sample-school.ts';
+import { SAMPLE_SCHOOL_DIR, sampleStudents } from './sample-school.ts';
 
 export interface FixtureTerms {
   /** Found anywhere in a text: numbers, kanji and kana names. */
@@ -26,9 +26,9 @@ export function fixtureTerms(): FixtureTerms {
   if (cached) return cached;
   const exact = new Set<string>();
   const words = new Set<string>();
-  for (const [no, family, given, familyKana, givenKana] of rows('students.csv')) {
-    for (const term of [no!, family!, given!, `${family}${given}`, familyKana!, givenKana!]) exact.add(term);
-    for (const kana of [familyKana!, givenKana!]) words.add(toRomaji(kana));
+  for (const s of sampleStudents()) {
+    for (const term of [s.id, s.familyName, s.givenName, `${s.familyName}${s.givenName}`, s.familyNameKana, s.givenNameKana]) exact.add(term);
+    for (const kana of [s.familyNameKana, s.givenNameKana]) words.add(toRomaji(kana));
   }
   for (const [, family, given, , , , , email] of rows('staff.csv')) {
     for (const term of [family!, given!, `${family}${given}`]) exact.add(term);

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { romanise, type NamedStudent } from '../../src/domain/names.ts';
 import { toFullWidth, toHalfWidthKatakana, toKatakana } from './fast-check.ts';
+import { sampleStudents } from '../helpers/sample-school.ts';
 
 export interface SampleStudent extends NamedStudent {
   classId: string;
@@ -10,30 +11,7 @@ export interface SampleStudent extends NamedStudent {
   display: string;
 }
 
-const ROWS: [string, string, string, string, string, string][] = [
-  ['S001', '佐藤', '陽翔', 'さとう', 'はると', '2-1'],
-  ['S002', '鈴木', '結衣', 'すずき', 'ゆい', '2-1'],
-  ['S003', '高橋', '蓮', 'たかはし', 'れん', '2-1'],
-  ['S004', '田中', '美咲', 'たなか', 'みさき', '2-1'],
-  ['S005', '伊藤', '颯太', 'いとう', 'そうた', '2-1'],
-  ['S006', '渡辺', 'さくら', 'わたなべ', 'さくら', '2-1'],
-  ['S007', '山本', '悠真', 'やまもと', 'ゆうま', '2-2'],
-  ['S008', '中村', '葵', 'なかむら', 'あおい', '2-2'],
-  ['S009', '小林', '湊', 'こばやし', 'みなと', '2-2'],
-  ['S010', '加藤', '芽依', 'かとう', 'めい', '2-2'],
-  ['S011', '田中', '悠人', 'たなか', 'ゆうと', '2-2'],
-  ['S012', '佐藤', '愛莉', 'さとう', 'あいり', '2-2'],
-];
-
-export const STUDENTS: SampleStudent[] = ROWS.map(([id, familyName, givenName, familyNameKana, givenNameKana, classId]) => ({
-  id,
-  familyName,
-  givenName,
-  familyNameKana,
-  givenNameKana,
-  classId,
-  display: `${familyName} ${givenName}`,
-}));
+export const STUDENTS: SampleStudent[] = sampleStudents().map((s) => ({ ...s, display: `${s.familyName} ${s.givenName}` }));
 
 export const byId = (id: string) => STUDENTS.find((s) => s.id === id)!;
 

@@ -14,7 +14,7 @@ import { detectLanguage } from '../../../src/engine/language.ts';
 import { createLlmEngine, type LlmEngineDeps } from '../../../src/engine/llm/llm-engine.ts';
 import { createChatModel } from '../../../src/engine/llm/model.ts';
 import { summarisePromptSizes } from '../../../src/engine/llm/prompt-size.ts';
-import type { Evidence, GroundedReply, LlmFailure, OfflineEngine, PersonName } from '../../../src/engine/llm/types.ts';
+import type { Evidence, GroundedReply, LlmFailure, OfflineEngine } from '../../../src/engine/llm/types.ts';
 import {
   captured,
   expectCompletion,
@@ -27,26 +27,11 @@ import {
   userText,
   type ChatBody,
 } from '../../unit/engine/llm/openai-nock.ts';
+import { sampleStudents, type SampleStudentRow } from '../../helpers/sample-school.ts';
 
 // ---- The sample school's people ------------------------------------------------------------
 
-interface Student extends Required<Omit<PersonName, 'aliases'>> {
-  classId: string;
-}
-const STUDENTS: Student[] = [
-  ['S001', '佐藤', '陽翔', 'さとう', 'はると', '2-1'],
-  ['S002', '鈴木', '結衣', 'すずき', 'ゆい', '2-1'],
-  ['S003', '高橋', '蓮', 'たかはし', 'れん', '2-1'],
-  ['S004', '田中', '美咲', 'たなか', 'みさき', '2-1'],
-  ['S005', '伊藤', '颯太', 'いとう', 'そうた', '2-1'],
-  ['S006', '渡辺', 'さくら', 'わたなべ', 'さくら', '2-1'],
-  ['S007', '山本', '悠真', 'やまもと', 'ゆうま', '2-2'],
-  ['S008', '中村', '葵', 'なかむら', 'あおい', '2-2'],
-  ['S009', '小林', '湊', 'こばやし', 'みなと', '2-2'],
-  ['S010', '加藤', '芽依', 'かとう', 'めい', '2-2'],
-  ['S011', '田中', '悠人', 'たなか', 'ゆうと', '2-2'],
-  ['S012', '佐藤', '愛莉', 'さとう', 'あいり', '2-2'],
-].map(([id, familyName, givenName, familyNameKana, givenNameKana, classId]) => ({ id: id!, familyName: familyName!, givenName: givenName!, familyNameKana: familyNameKana!, givenNameKana: givenNameKana!, classId: classId! }));
+const STUDENTS = sampleStudents();
 
 const staffMember = (id: string, familyName: string, givenName: string, role: StaffMember['role'], homeroom: string[] = []): StaffMember => ({
   id,
@@ -99,7 +84,7 @@ function fakeOffline() {
   const visible = (staff: StaffMember) => STUDENTS.filter((s) => staff.role !== 'homeroom_teacher' || staff.homeroomClassIds.includes(s.classId));
   const name = (staffId: string) => STAFF.find((s) => s.id === staffId)!.familyName;
 
-  function overview(student: Student): GroundedReply {
+  function overview(student: SampleStudentRow): GroundedReply {
     const records = RECORDS[student.id] ?? { attendance: '記録なし', notes: [] };
     const header = `${student.familyName} ${student.givenName}（${student.familyNameKana} ${student.givenNameKana}）${student.classId}`;
     const evidence: Evidence[] = [

@@ -4,6 +4,7 @@
 // romaji with long vowels or macrons. Deliberately stricter than the product's own matching, so
 // a leak the product misses is still caught here.
 import { toHiragana, toRomaji } from 'wanakana';
+import { romajiKey } from '../../../src/domain/names.ts';
 
 export interface RosterStudent {
   id: string;
@@ -40,20 +41,6 @@ function katakanaToHiragana(text: string): string {
   return text.replace(/[\u30A1-\u30F6]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
 }
 
-/** Romaji compare keys, as the product spells them the many ways staff write them. */
-export function romajiKey(word: string): string {
-  return word
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z]/g, '')
-    .replace(/oh(?![aeiou])/g, 'o')
-    .replace(/ou/g, 'o')
-    .replace(/oo/g, 'o')
-    .replace(/uu/g, 'u')
-    .replace(/aa/g, 'a')
-    .replace(/ii/g, 'i');
-}
 
 /** Latin words of the text, with spelled-out letters (A-O-I, A.O.I, A O I) joined into one word. */
 function latinWords(text: string): string[] {
